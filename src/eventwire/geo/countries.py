@@ -25,3 +25,24 @@ def iso_numeric(alpha2: str) -> int | str:
 def alpha3(alpha2: str) -> str | None:
     country = _country(alpha2)
     return getattr(country, "alpha_3", None) if country else None
+
+
+@cache
+def _demonyms() -> dict[str, tuple[str, ...]]:
+    """demonym (lower case) -> the ISO alpha-2 codes it can mean ("Congolese" -> CD and CG)."""
+    from importlib import resources
+
+    table: dict[str, list[str]] = {}
+    text = resources.files("eventwire.geo").joinpath("data/demonyms.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, forms = line.split("\t")
+        for form in forms.split(","):
+            table.setdefault(form.strip().lower(), []).append(code)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def demonym_countries(word: str) -> tuple[str, ...]:
+    """The countries a demonym refers to ("Syrian" -> ("SY",)); empty if the word is not a demonym."""
+    return _demonyms().get(word.strip().lower(), ())
