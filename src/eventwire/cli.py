@@ -253,8 +253,6 @@ def events(ctx: click.Context, db: str | None, fmt: str, rejected: bool, **filte
       eventwire events --db events.db --search "Idlib" --format csv
       eventwire events --db events.db --rejected
     """
-    from rich.console import Console
-
     from eventwire import export
     from eventwire.console import events_table, rejections_table
     from eventwire.store import Store
@@ -265,13 +263,13 @@ def events(ctx: click.Context, db: str | None, fmt: str, rejected: bool, **filte
         if rejected:
             found = store.rejections(limit=filters.get("limit"))
             if fmt == "table":
-                Console().print(rejections_table(found))
+                _table_console().print(rejections_table(found))
             else:
                 export.write_jsonl(({"origin": r.origin, "reason": r.reason.value, "detail": r.detail} for r in found), sys.stdout)
             return
         rows = store.events(_query(**filters))
         if fmt == "table":
-            Console().print(events_table(rows, title=f"events in {config.db}"))
+            _table_console().print(events_table(rows, title=f"events in {config.db}"))
         elif fmt == "json":
             export.write_jsonl((export.jsonl_record(r.event, r.article) for r in rows), sys.stdout)
         else:
@@ -310,6 +308,13 @@ def export_command(ctx: click.Context, db: str | None, fmt: str, output: str | N
         else:
             n = export.write_geojson(pairs, out)
     click.echo(f"{n} events exported", err=True)
+
+
+def _table_console():
+    """Tables fit the terminal; piped into a file or a pager they get a generous fixed width instead of 80."""
+    from rich.console import Console
+
+    return Console(width=None if sys.stdout.isatty() else 160)
 
 
 def _require_db(path: str) -> None:

@@ -87,7 +87,7 @@ class Reporter:
 
     def summary(self, text: str) -> None:
         if not self.quiet:
-            self.console.print(text, highlight=False)
+            self.console.print(text, highlight=False, soft_wrap=True)
 
 
 def _where(event: Event) -> str:

@@ -26,6 +26,7 @@ SUFFIX_FORMATS = {
     ".xml": "feed",
 }
 DIRECTORY_SUFFIXES = frozenset(SUFFIX_FORMATS)
+MIN_HTML_WORDS = 4
 _HEADER = re.compile(r"^(title|date|source|url|published)\s*:\s*(.*)$", re.IGNORECASE)
 
 
@@ -155,7 +156,8 @@ def article_from_html(html: str, *, origin: str) -> Article | Rejection:
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     text = (document.text or "").strip() if document is not None else ""
-    if not text:
+    # trafilatura falls back to any text it finds; a menu word or two is not an article
+    if len(text.split()) < MIN_HTML_WORDS:
         return Rejection(origin, RejectionReason.NO_TEXT, "no article text found in the HTML")
     url = document.url or None
     return Article(

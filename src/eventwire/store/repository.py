@@ -116,12 +116,16 @@ class Store:
 
     # ------------------------------------------------------------------------------------------- writes
 
+    def _stored_version(self, article_id: str) -> tuple[str, str] | None:
+        """(content hash, pipeline version) of the stored article, or None if it is not stored."""
+        row = self._db.execute(
+            "SELECT content_hash, pipeline_version FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else (row[0], row[1])
+
     def is_current(self, article: Article, *, pipeline_version: str) -> bool:
         """True when this exact article text was already processed by this pipeline version."""
-        row = self._db.execute(
-            "SELECT content_hash, pipeline_version FROM articles WHERE id = ?", (article.id,)
-        ).fetchone()
-        return row is not None and tuple(row) == (content_hash(article.text), pipeline_version)
+        return self._stored_version(article.id) == (content_hash(article.text), pipeline_version)
 
     def save(self, results: Iterable[Result], *, pipeline_version: str, batch_size: int = 200) -> IngestStats:
         """Store results, one transaction per batch. Returns what changed."""
@@ -145,6 +149,10 @@ class Store:
         except sqlite3.Error as exc:
             self._db.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        except BaseException:
+            # interrupted (Ctrl-C, a failing input generator): leave the database as it was before the batch
+            self._db.execute("ROLLBACK")
+            raise
 
     def _save_one(self, result: Result, pipeline_version: str, stats: IngestStats) -> None:
         if result.rejection is not None:
@@ -155,8 +163,8 @@ class Store:
         article = result.article
         assert article is not None  # a Result without rejection always has its article
         digest = content_hash(article.text)
-        row = self._db.execute("SELECT content_hash, pipeline_version FROM articles WHERE id = ?", (article.id,)).fetchone()
-        if row is not None and tuple(row) == (digest, pipeline_version):
+        stored = self._stored_version(article.id)
+        if stored == (digest, pipeline_version):
             stats.unchanged += 1
             return
         self._db.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
@@ -180,7 +188,7 @@ class Store:
         )
         self._db.execute("DELETE FROM rejections WHERE origin = ?", (article.origin,))
         stats.events += len(result.events)
-        if row is None:
+        if stored is None:
             stats.added += 1
         else:
             stats.updated += 1
