@@ -140,6 +140,7 @@ def test_other_encodings_are_decoded(tmp_path: Path) -> None:
     utf16.write_bytes(STORY.encode("utf-16"))
     [a, b] = read(latin, utf16)
     assert a.text.startswith("Le café était fermé.") and b.text == STORY
+    assert [n.code for n in a.notices] == ["EW102"] and b.notices == ()
 
 
 def test_huge_files_are_rejected(tmp_path: Path) -> None:

@@ -111,7 +111,6 @@ ERRORS: tuple[type[EventwireError], ...] = (
 WARNINGS: dict[str, str] = {
     "EW101": "the article has no publication date; relative dates could not be anchored",
     "EW102": "the text was decoded with a guessed encoding",
-    "EW103": "the text was truncated to the configured maximum length",
     "EW104": "a toponym could not be resolved with enough confidence",
     "EW105": "an event's location fell back to an enclosing area",
 }

@@ -32,6 +32,14 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Notice:
+    """A non-fatal warning about one article, with a stable code from `errors.WARNINGS`."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One input document, normalised by a reader. `origin` says where it came from ("feed.jsonl:7")."""
 
@@ -44,6 +52,8 @@ class Article:
     origin: str = ""
     # toponym spans supplied with the input: `geoparse` then resolves exactly these
     spans: tuple[tuple[int, int], ...] | None = None
+    # warnings from reading the input (e.g. a guessed encoding); the Result carries them on
+    notices: tuple[Notice, ...] = ()
 
 
 class RejectionReason(StrEnum):
@@ -304,14 +314,6 @@ class Event:
 
 
 # --------------------------------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """A non-fatal warning about one article, with a stable code from `errors.WARNINGS`."""
-
-    code: str
-    message: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,7 +71,9 @@ class Pipeline:
         if doc._.failure is not None:
             rejection = Rejection(article.origin, RejectionReason.PROCESSING_FAILED, doc._.failure, article.id)
             return Result(article=article, rejection=rejection)
-        notices = () if article.published else (Notice("EW101", "no publication date: relative dates unanchored"),)
+        notices = article.notices
+        if article.published is None:
+            notices += (Notice("EW101", "no publication date: relative dates unanchored"),)
         return Result(
             article=article,
             events=tuple(doc._.events),

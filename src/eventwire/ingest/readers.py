@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -25,7 +26,7 @@ from eventwire.ingest.formats import (
     format_of,
     sniff_format,
 )
-from eventwire.model import Article, Rejection, RejectionReason
+from eventwire.model import Article, Notice, Rejection, RejectionReason
 
 Item = Article | Rejection
 
@@ -94,13 +95,16 @@ def _read_bytes(data: bytes, *, origin: str, kind: str | None, config: Config) -
         return
     kind = kind or sniff_format(decoded.text)
     if kind == "jsonl":
-        yield from _read_jsonl_text(decoded, origin=origin)
+        items: Iterator[Item] = _read_jsonl_text(decoded, origin=origin)
     elif kind == "html":
-        yield article_from_html(decoded.text, origin=origin)
+        items = iter([article_from_html(decoded.text, origin=origin)])
     elif kind == "feed":
-        yield from article_from_feed(data, origin=origin)
+        items = article_from_feed(data, origin=origin)
     else:
-        yield article_from_txt(decoded.text, origin=origin)
+        items = iter([article_from_txt(decoded.text, origin=origin)])
+    notice = Notice("EW102", f"decoded as {decoded.encoding} (a guess: not UTF-8)") if decoded.guessed else None
+    for item in items:
+        yield replace(item, notices=(*item.notices, notice)) if notice and isinstance(item, Article) else item
 
 
 def read_jsonl(stream: BinaryIO, *, origin: str, config: Config) -> Iterator[Item]:
