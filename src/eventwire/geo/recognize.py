@@ -47,6 +47,7 @@ class Toponym:
     role: MentionRole = MentionRole.PLACE
     rule: str = "gazetteer"
     area: bool = False  # followed by an admin term ("Idlib province"): prefer admin areas
+    country: str | None = None  # a demonym resolved to its country ("Syrian" -> "SY"), given-spans mode only
 
 
 @cache
@@ -253,6 +254,12 @@ def find_dateline(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     return Recogniser(doc, gazetteer).find()
+
+
+def demonym_country(text: str) -> str | None:
+    """The one country a demonym names ("Syrians" -> "SY"); None if not a demonym or ambiguous."""
+    codes = demonym_countries(text) or (demonym_countries(text[:-1]) if text.endswith("s") else ())
+    return codes[0] if len(codes) == 1 else None
 
 
 def demonym_countries_in(doc: Doc) -> dict[str, int]:

@@ -92,7 +92,7 @@ def _prior(place: Place, kind: int, *, area: bool) -> float:
     code = place.feature_code
     score += 0.12 if code.startswith("PCL") else 0.06 if code in {"ADM1", "CONT"} else 0.0
     score += 0.05 if code == "PPLC" else 0.0
-    score += 0.1 if kind == NAME else 0.05 if kind == ALTERNATE else 0.0
+    score += 0.15 if kind == NAME else 0.05 if kind == ALTERNATE else 0.0
     if area:
         score += 0.3 if place.feature_class == "A" and not code.startswith("PCL") else -0.1
     return score
@@ -102,7 +102,10 @@ def _groups(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[NameGroup]:
     groups: dict[str, NameGroup] = {}
     for toponym in toponyms:
         group = groups.get(toponym.key)
-        if group is None:
+        if group is None and toponym.country is not None:
+            country = gazetteer.area(toponym.country)
+            group = groups[toponym.key] = NameGroup(toponym.key, [], [(country, NAME)] if country else [])
+        elif group is None:
             options = list(gazetteer.candidates(toponym.key, MAX_CANDIDATES))
             bare = article_free(toponym.key)
             if bare:
@@ -165,7 +168,11 @@ def _contextual(group: NameGroup, place: Place, context: _Context) -> float:
     if countries_total > 0 and place.country_code:
         share = (context.countries.get(place.country_code, 0.0) - own_country) / countries_total
         score += 0.3 * max(0.0, share)
-    if place.admin1_code and not place.feature_code.startswith("PCL"):
+    if place.feature_code.startswith("PCL") and countries_total > 0:
+        # a country is as consistent with the article as its share of it: it has no admin1 or point to match
+        share = (context.countries.get(place.country_code or "", 0.0) - own_country) / countries_total
+        score += 0.3 * max(0.0, share)
+    elif place.admin1_code:
         key = (place.country_code or "", place.admin1_code)
         own_admin = mine if best is not None and (best.country_code, best.admin1_code) == key else 0
         admin_total = sum(context.admin1.values()) - own_admin

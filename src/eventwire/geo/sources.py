@@ -174,16 +174,25 @@ def geonames_countries() -> dict[str, dict]:
         return json.load(handle)
 
 
+def _country_points() -> dict[str, tuple[float, float]]:
+    text = resources.files("eventwire.geo").joinpath("data/country_points.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {code: (float(lat), float(lon)) for code, lat, lon, *_ in rows}
+
+
 def country_rows(towns: list[Row]) -> Iterator[Row]:
     import pycountry
 
     info = _countryinfo()
+    points = _country_points()
     by_country: dict[str, list[Row]] = defaultdict(list)
     for town in towns:
         by_country[town.country_code].append(town)
     for cc, item in geonames_countries().items():
         extra = info.get(cc, {})
-        if extra:
+        if cc in points:
+            lat, lon = points[cc]
+        elif extra:
             lat, lon = (float(v) for v in extra["latlng"][:2])
         elif by_country.get(cc):
             lat = _spread_centre([t.lat for t in by_country[cc]])

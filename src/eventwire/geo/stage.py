@@ -10,8 +10,8 @@ from eventwire.geo.event_location import locate_event
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.index import admin_terms
 from eventwire.geo.normalize import name_key
-from eventwire.geo.recognize import Toponym, demonym_countries_in, find_dateline, find_toponyms, lookup_key
-from eventwire.geo.resolve import candidates_of, resolve
+from eventwire.geo.recognize import Toponym, demonym_countries_in, demonym_country, find_dateline, find_toponyms, lookup_key
+from eventwire.geo.resolve import candidates_of, haversine_km, resolve
 from eventwire.model import PlaceMention, Span
 
 __all__ = ["find_places", "locate_event"]
@@ -27,6 +27,10 @@ def _given_toponyms(doc: Doc, gazetteer: Gazetteer, given: Sequence[tuple[int, i
             out.append(datelines[(start, end)])
             continue
         known = lookup_key(gazetteer, text)
+        country = demonym_country(text) if known is None else None
+        if country is not None:
+            out.append(Toponym(start, end, text, f"demonym:{country}", rule="demonym", country=country))
+            continue
         after = doc.text[end : end + 30].split()
         area = bool(after) and after[0].lower().strip(".,") in admin_terms()
         out.append(Toponym(start, end, text, known[0] if known else name_key(text), rule="given", area=area))
@@ -45,6 +49,9 @@ def find_places(
     for toponym in toponyms:
         options = ranked.get(toponym.key, [])
         place, share = options[0] if options else (None, 0.0)
+        if place is not None:
+            # candidates at the same spot (a city and its district) do not compete: count them together
+            share = sum(s for p, s in options if haversine_km(p, place) <= 100)
         chosen = place if place is not None and share >= min_score else None
         mentions.append(
             PlaceMention(
