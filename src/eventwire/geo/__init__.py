@@ -6,6 +6,25 @@ Public surface used by the rest of eventwire (owned by issue 3, see docs/archite
 - `locate_event(doc, trigger, places)`: where the event whose trigger is `trigger` happened.
 """
 
-from eventwire.geo.stage import find_places, locate_event, open_gazetteer
+from __future__ import annotations
 
-__all__ = ["find_places", "locate_event", "open_gazetteer"]
+from pathlib import Path
+
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.stage import find_places, locate_event
+
+__all__ = ["Gazetteer", "find_places", "locate_event", "open_gazetteer"]
+
+
+def open_gazetteer(path: str) -> Gazetteer:
+    """The index at `path` (default: the configured cache dir), built there first if missing or stale."""
+    from eventwire.geo.index import build_index, is_current
+
+    if not path:
+        from eventwire.config import Config
+
+        path = str(Config().gazetteer_path)
+    index = Path(path)
+    if not is_current(index):
+        build_index(index)
+    return Gazetteer(index)

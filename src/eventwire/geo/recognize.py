@@ -1,0 +1,272 @@
+"""Toponym recognition: gazetteer-backed matching over capitalised token runs, checked against spaCy's
+entities and the words around each name; datelines; demonyms kept apart.
+
+The small spaCy model tags many places as PERSON or ORG ("Atmeh", "Uttar Pradesh", "BEIRUT"), so its
+entities are one signal among several: a name the gazetteer knows is taken when spaCy calls it a place,
+when a place cue surrounds it ("in X", "the town of X", "X, Idlib", "X province"), when it is a well-known
+place, or when the same name was taken elsewhere in the article (one sense per discourse).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventwire.geo.countries import demonym_countries
+from eventwire.geo.gazetteer import VARIANT, Gazetteer
+from eventwire.geo.index import admin_terms, type_free
+from eventwire.geo.normalize import article_free, name_key
+from eventwire.model import MentionRole
+
+MAX_TOKENS = 6
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"})
+_CONNECTORS = frozenset({"of", "de", "del", "da", "al", "el", "upon", "on", "-", "la", "le", "du", "and", "the"})
+# "BEIRUT (Reuters) -", "SANA'A:", "BAGHDAD, Iraq (AP) —", "Gainesville, Fla. --"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<area>[A-Z][A-Za-z.'’\- ]{1,30}?))?\s*"
+    r"(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?P<sep>--|[-–—:])\s"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A recognised name: character span, its key, how it was found, and what the context says of it."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    role: MentionRole = MentionRole.PLACE
+    rule: str = "gazetteer"
+    area: bool = False  # followed by an admin term ("Idlib province"): prefer admin areas
+    country: str | None = None  # a demonym resolved to its country ("Syrian" -> "SY"), given-spans mode only
+
+
+@cache
+def cues() -> dict[str, frozenset[str]]:
+    text = resources.files("eventwire.geo").joinpath("data/place_cues.json").read_text("utf-8")
+    return {k: frozenset(v) for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def lookup_key(gazetteer: Gazetteer, text: str) -> tuple[str, int] | None:
+    """The key under which the gazetteer knows `text` (as written, without "al-", without "County"), and the
+    strongest kind of name it is; None if unknown."""
+    key = name_key(text)
+    for candidate in (key, article_free(key), type_free(key)):
+        if candidate and (kind := gazetteer.knows(candidate)) is not None:
+            return candidate, kind
+    return None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and not token.is_punct
+
+
+def _entity_label(doc: Doc, start: int, end: int) -> tuple[str, int, int] | None:
+    ent = doc[start].ent_type_ and next((e for e in doc.ents if e.start <= start < e.end), None)
+    return (ent.label_, ent.start, ent.end) if ent else None
+
+
+class Recogniser:
+    """Finds the toponyms of one Doc. Cheap to create; the gazetteer caches name lookups across docs."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.cues = cues()
+        self.ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+    def find(self) -> list[Toponym]:
+        dateline = find_dateline(self.doc, self.gazetteer)
+        taken = {i for t in dateline for i in self._token_range(t.start, t.end)}
+        found = [*dateline]
+        pending: list[tuple[SpacySpan, str]] = []
+        for span in self._name_spans(taken):
+            known = lookup_key(self.gazetteer, span.text)
+            verdict = self._verdict(span, known)
+            if verdict == "yes" and known:
+                found.append(self._toponym(span, known[0], rule="gazetteer"))
+            elif verdict == "yes":
+                found.append(self._toponym(span, name_key(span.text), rule="ner"))
+            elif verdict == "maybe" and known:
+                pending.append((span, known[0]))
+        accepted = {t.key for t in found}
+        found += [self._toponym(s, key, rule="discourse") for s, key in pending if key in accepted]
+        return sorted(found, key=lambda t: t.start)
+
+    # -------------------------------------------------------------------------------------- candidates
+
+    def _token_range(self, start_char: int, end_char: int) -> range:
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
+
+    def _name_spans(self, taken: set[int]) -> list[SpacySpan]:
+        """Longest-first gazetteer matches inside capitalised runs, plus spaCy's place entities."""
+        doc = self.doc
+        spans: list[SpacySpan] = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not _capitalised(doc[i]) or self._is_non_name(doc[i]):
+                i += 1
+                continue
+            end = self._longest_match(i)
+            if end is None:
+                ent = self.ents.get(i)
+                if ent is not None and ent.label_ in {"GPE", "LOC"} and ent.start == i:
+                    spans.append(self._trim(ent))
+                    i = ent.end
+                else:
+                    i += 1
+                continue
+            spans.append(doc[i:end])
+            i = end
+        return [s for s in spans if len(s)]
+
+    def _is_non_name(self, token: Token) -> bool:
+        ent = self.ents.get(token.i)
+        return (ent is not None and ent.label_ in _NOT_NAME_LABELS) or token.lower_ in self.cues["not_places"]
+
+    def _longest_match(self, start: int) -> int | None:
+        doc = self.doc
+        limit = start
+        while limit < len(doc) and limit - start < MAX_TOKENS:
+            token = doc[limit]
+            if not (_capitalised(token) or (token.lower_ in _CONNECTORS and limit > start)):
+                break
+            limit += 1
+        for end in range(limit, start, -1):
+            if not _capitalised(doc[end - 1]):
+                continue
+            if lookup_key(self.gazetteer, doc[start:end].text) is not None:
+                return end
+        return None
+
+    def _trim(self, ent: SpacySpan) -> SpacySpan:
+        start = ent.start
+        while start < ent.end and ent.doc[start].lower_ in {"the", "a"}:
+            start += 1
+        end = ent.end
+        while end > start and ent.doc[end - 1].is_punct:
+            end -= 1
+        return ent.doc[start:end]
+
+    # -------------------------------------------------------------------------------------- decisions
+
+    def _verdict(self, span: SpacySpan, known: tuple[str, int] | None) -> str:
+        """"yes", "maybe" (only if the same name is taken elsewhere in the article) or "no"."""
+        if demonym_countries(span.text) or span.text.lower() in self.cues["not_places"]:
+            return "no"
+        ent = self.ents.get(span.start)
+        label = ent.label_ if ent is not None else ""
+        if ent is not None and label in {"PERSON", "ORG", "NORP"} and (ent.start < span.start or ent.end > span.end):
+            # a name inside a longer person or organisation name ("Jordan Henderson", "Ohio State University")
+            return "maybe" if self._cue_before(span) and label != "PERSON" else "no"
+        if self._titled_person(span):
+            return "no"
+        if label in _PLACE_LABELS and (known or label != "FAC"):
+            return "yes" if known is None or known[1] < VARIANT or self._cue(span) else "maybe"
+        if known is None:
+            return "no"
+        if self._cue(span):
+            return "yes"
+        if label in {"PERSON", "ORG"} or known[1] == VARIANT:
+            return "maybe"
+        return "yes" if self._prominent(known[0]) and span[0].pos_ == "PROPN" else "maybe"
+
+    def _titled_person(self, span: SpacySpan) -> bool:
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and before.lower_.rstrip(".") in self.cues["person_titles"]
+
+    def _cue_before(self, span: SpacySpan) -> bool:
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in {"the", "a"}:
+            i -= 1
+        if i < 0:
+            return False
+        word = doc[i].lower_
+        if word in self.cues["before"]:
+            return True
+        return word == "of" and i > 0 and doc[i - 1].lower_ in self.cues["of_nouns"]
+
+    def _cue(self, span: SpacySpan) -> bool:
+        """A place cue around the name: "in X", "town of X", "X, <known place>", "X province", "X-based"."""
+        if self._cue_before(span):
+            return True
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is None:
+            return False
+        if after.lower_ in admin_terms() or after.text in {"-based", "based"}:
+            return True
+        if after.text == "," and span.end + 1 < len(doc) and _capitalised(doc[span.end + 1]):
+            follower = doc[span.end + 1 : min(len(doc), span.end + 4)]
+            return any(lookup_key(self.gazetteer, follower[:n].text) for n in range(len(follower), 0, -1))
+        return False
+
+    def _prominent(self, key: str) -> bool:
+        """A name whose best-known bearer is a country, a first-level area or a city of 100,000 or more."""
+        found = self.gazetteer.candidates(key)
+        if not found:
+            return False
+        place, kind = found[0]
+        return kind < VARIANT and (place.feature_code.startswith(("PCL", "ADM1", "CONT")) or place.population >= 100_000)
+
+    def _toponym(self, span: SpacySpan, key: str, *, rule: str) -> Toponym:
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        area = after is not None and after.lower_ in admin_terms()
+        return Toponym(span.start_char, span.end_char, span.text, key, rule=rule, area=area)
+
+
+def find_dateline(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """The filing place at the head of the story ("BEIRUT (Reuters) -", "SANA'A:"), as DATELINE toponyms."""
+    match = _DATELINE.match(doc.text[:120])
+    if match is None:
+        return []
+    place = match.group("place").strip()
+    shouting = place.isupper() and len(place) > 2
+    titled = match.group("sep") in {"--", "—"} and lookup_key(gazetteer, place) is not None
+    if not (shouting or match.group("agency") or titled) or len(place.split()) > 4:
+        return []
+    out = []
+    for group in ("place", "area"):
+        text = (match.group(group) or "").strip().rstrip(".") if group == "area" else place
+        if not text:
+            continue
+        start = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
+        known = lookup_key(gazetteer, text)
+        if known is None and group == "area":
+            continue
+        if group == "area" and text + "." == match.group(group).strip():
+            text += "."  # keep the abbreviation's dot ("Fla.")
+        key = known[0] if known else name_key(text)
+        out.append(Toponym(start, start + len(text), text, key, role=MentionRole.DATELINE, rule="dateline"))
+    return out
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    return Recogniser(doc, gazetteer).find()
+
+
+def demonym_country(text: str) -> str | None:
+    """The one country a demonym names ("Syrians" -> "SY"); None if not a demonym or ambiguous."""
+    codes = demonym_countries(text) or (demonym_countries(text[:-1]) if text.endswith("s") else ())
+    return codes[0] if len(codes) == 1 else None
+
+
+def demonym_countries_in(doc: Doc) -> dict[str, int]:
+    """Countries named by demonyms ("Syrian forces"): context for resolution, never places themselves."""
+    out: dict[str, int] = {}
+    for token in doc:
+        if _capitalised(token):
+            for code in demonym_countries(token.text):
+                out[code] = out.get(code, 0) + 1
+    return out

