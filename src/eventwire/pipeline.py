@@ -37,7 +37,10 @@ class Pipeline:
     def version(self) -> str:
         """Changes whenever re-processing could change the output: stored articles record it."""
         meta = self.nlp.meta
-        return f"eventwire {__version__}; {meta.get('name')} {meta.get('version')}"
+        parts = [f"eventwire {__version__}", f"{meta.get('name')} {meta.get('version')}", f"job {self.job}"]
+        if "eventwire_places" in self.nlp.pipe_names:
+            parts.append(self.nlp.get_pipe("eventwire_places").fingerprint)
+        return "; ".join(parts)
 
     def process(self, article: Article) -> Result:
         return next(self.process_many([article]))

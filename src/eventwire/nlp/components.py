@@ -6,6 +6,7 @@ Each component reads the Doc (and what earlier components stored in `doc._`) and
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 from collections.abc import Callable
 
@@ -63,6 +64,13 @@ class PlaceFinder:
     def __init__(self, *, gazetteer_path: str, min_score: float) -> None:
         self.gazetteer = open_gazetteer(gazetteer_path)
         self.min_score = min_score
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the gazetteer's content: importing a GeoNames dump changes how places resolve."""
+        imported = self.gazetteer.meta.get("imported", "[]")
+        digest = hashlib.sha1(imported.encode()).hexdigest()[:8]
+        return f"gazetteer {self.gazetteer.version} +{digest}"
 
     @isolated
     def __call__(self, doc: Doc) -> Doc:
