@@ -20,8 +20,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval" / "dev"
-NEWS_FILES = ("geoparse_lgl.jsonl", "geoparse_geovirus.jsonl", "dates_timebank.jsonl", "dates_aquaint.jsonl",
-              "wikievents.jsonl")
+NEWS_FILES = (
+    "geoparse_lgl.jsonl",
+    "geoparse_geovirus.jsonl",
+    "dates_timebank.jsonl",
+    "dates_aquaint.jsonl",
+    "wikievents.jsonl",
+)
 MODES = {
     "spacy": (),
     "+dates": ("eventwire_timexes",),
@@ -96,12 +101,24 @@ def main() -> int:
     print(f"speed: {described}, batch size {args.batch_size}, one process per mode\n")
     results = {}
     for mode in MODES:
-        cmd = [sys.executable, __file__, "--mode", mode, "--limit", str(args.limit), "--batch-size", str(args.batch_size)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--mode",
+            mode,
+            "--limit",
+            str(args.limit),
+            "--batch-size",
+            str(args.batch_size),
+        ]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         results[mode] = json.loads(out.strip().splitlines()[-1])
     base = results["spacy"]["seconds"]
     print("rates per CPU-second (one core); wall: elapsed seconds on this machine")
-    print(f"{'mode':<10} {'articles/s':>10} {'words/s':>9} {'cpu s':>7} {'wall s':>7} {'x parse':>8} {'load s':>7} {'peak RSS MB':>12}")
+    print(
+        f"{'mode':<10} {'articles/s':>10} {'words/s':>9} {'cpu s':>7} {'wall s':>7} {'x parse':>8} {'load s':>7} "
+        f"{'peak RSS MB':>12}"
+    )
     for mode, r in results.items():
         print(
             f"{mode:<10} {r['articles'] / r['seconds']:>10.1f} {r['words'] / r['seconds']:>9.0f} {r['seconds']:>7.2f} "

@@ -33,7 +33,9 @@ def _known_gaps() -> dict[str, str]:
 def _cases() -> list:
     gaps = _known_gaps()
     return [
-        pytest.param(p, id=p.stem, marks=[pytest.mark.xfail(reason=gaps[p.stem], strict=False)] if p.stem in gaps else [])
+        pytest.param(
+            p, id=p.stem, marks=[pytest.mark.xfail(reason=gaps[p.stem], strict=False)] if p.stem in gaps else []
+        )
         for p in CASES
     ]
 

@@ -265,7 +265,9 @@ def events(ctx: click.Context, db: str | None, fmt: str, rejected: bool, **filte
             if fmt == "table":
                 _table_console().print(rejections_table(found))
             else:
-                export.write_jsonl(({"origin": r.origin, "reason": r.reason.value, "detail": r.detail} for r in found), sys.stdout)
+                export.write_jsonl(
+                    ({"origin": r.origin, "reason": r.reason.value, "detail": r.detail} for r in found), sys.stdout
+                )
             return
         rows = store.events(_query(**filters))
         if fmt == "table":
@@ -280,7 +282,11 @@ def events(ctx: click.Context, db: str | None, fmt: str, rejected: bool, **filte
 @DB
 @_query_options
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "geojson"]),
+    default="jsonl",
+    show_default=True,
     help="jsonl: full records; csv: ACLED columns; geojson: a FeatureCollection of located events.",
 )
 @OUTPUT

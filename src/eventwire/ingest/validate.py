@@ -10,8 +10,56 @@ from eventwire.model import Article, Rejection, RejectionReason
 # The commonest English function words: in English news prose they are 35-50% of the words; in other
 # languages written in Latin script a few percent at most. Short texts are given the benefit of the doubt.
 _ENGLISH = frozenset(
-    """the of and to a in is was for on that with by as at from it he she they his her its are were be been
-    has have had said after an or but not this which who will would their than more also over into about""".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "was",
+        "for",
+        "on",
+        "that",
+        "with",
+        "by",
+        "as",
+        "at",
+        "from",
+        "it",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "its",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "said",
+        "after",
+        "an",
+        "or",
+        "but",
+        "not",
+        "this",
+        "which",
+        "who",
+        "will",
+        "would",
+        "their",
+        "than",
+        "more",
+        "also",
+        "over",
+        "into",
+        "about",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MIN_WORDS_FOR_LANGUAGE = 12

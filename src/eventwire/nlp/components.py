@@ -34,7 +34,7 @@ def isolated(call: Callable[[object, Doc], Doc]) -> Callable[[object, Doc], Doc]
             return doc
         try:
             return call(self, doc)
-        except Exception as exc:  # noqa: BLE001 - the per-document isolation boundary; the error is kept
+        except Exception as exc:
             log.debug("%s failed", type(self).__name__, exc_info=True)
             doc._.failure = f"{type(self).__name__}: {type(exc).__name__}: {exc}"
             return doc
