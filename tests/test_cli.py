@@ -98,6 +98,12 @@ def test_dates_resolves_against_published(env, inputs: Path) -> None:
     assert {"text": "Wednesday", "value": "2026-11-18"}.items() <= lines["s1"]["dates"][0].items()
 
 
+def test_verbose_prints_warnings_naming_the_input(env) -> None:
+    result = run(env, "extract", "-", "-v", input=json.dumps({"id": "x", "text": STORY}) + "\n")
+    assert result.exit_code == 0
+    assert "<stdin>" in result.stderr and "EW101" in result.stderr  # no publication date given
+
+
 def test_stdin_input(env) -> None:
     result = run(env, "extract", "-", "-q", input=json.dumps({"id": "x", "text": STORY}) + "\n")
     assert result.exit_code == 0

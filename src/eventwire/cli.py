@@ -79,6 +79,7 @@ def _date(value: str | None, name: str) -> date | None:
 INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 OUTPUT = click.option("-o", "--output", metavar="FILE", help="Write here instead of stdout.")
 QUIET = click.option("-q", "--quiet", is_flag=True, help="No progress bar or rejection messages.")
+VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Also print warnings per article (EW1xx codes).")
 DB = click.option("--db", metavar="PATH", help="SQLite database file (default: setting db, eventwire.db).")
 
 
@@ -102,7 +103,9 @@ def main(ctx: click.Context, config_path: str | None) -> None:
 # --------------------------------------------------------------------------------------------- contract jobs
 
 
-def _run_job(ctx: click.Context, job: str, inputs: tuple[str, ...], output: str | None, quiet: bool) -> None:
+def _run_job(
+    ctx: click.Context, job: str, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool
+) -> None:
     from eventwire import export
     from eventwire.console import Reporter
     from eventwire.ingest import read_inputs
@@ -111,7 +114,7 @@ def _run_job(ctx: click.Context, job: str, inputs: tuple[str, ...], output: str 
     config = _config(ctx)
     items = read_inputs(inputs, config=config)
     pipeline = Pipeline(config, job=job)
-    reporter = Reporter(quiet=quiet)
+    reporter = Reporter(quiet=quiet, verbose=verbose)
     with _output(output) as out:
         for result in reporter.track(pipeline.process_many(items)):
             if result.rejection is not None:
@@ -130,9 +133,10 @@ def _run_job(ctx: click.Context, job: str, inputs: tuple[str, ...], output: str 
 @INPUTS
 @OUTPUT
 @QUIET
+@VERBOSE
 @click.pass_context
 @_handle_errors
-def extract(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool) -> None:
+def extract(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool) -> None:
     """Events in the inputs, one JSON line per event.
 
     \b
@@ -141,16 +145,17 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], output: str | None, qui
     Each line has article_id, event_id, event_type, sub_event_type, plover, actor1, actor2, location, date,
     time_precision, fatalities (+ _low/_high), injuries, civilian_targeting, confidence, trigger, evidence.
     """
-    _run_job(ctx, "extract", inputs, output, quiet)
+    _run_job(ctx, "extract", inputs, output, quiet, verbose)
 
 
 @main.command()
 @INPUTS
 @OUTPUT
 @QUIET
+@VERBOSE
 @click.pass_context
 @_handle_errors
-def geoparse(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool) -> None:
+def geoparse(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool) -> None:
     """Toponyms in the inputs, resolved to GeoNames: one JSON line per article.
 
     \b
@@ -158,16 +163,17 @@ def geoparse(ctx: click.Context, inputs: tuple[str, ...], output: str | None, qu
       eventwire geoparse articles.jsonl -o places.jsonl
     A JSONL input line with "spans": [[start, end], ...] resolves exactly those spans.
     """
-    _run_job(ctx, "geoparse", inputs, output, quiet)
+    _run_job(ctx, "geoparse", inputs, output, quiet, verbose)
 
 
 @main.command()
 @INPUTS
 @OUTPUT
 @QUIET
+@VERBOSE
 @click.pass_context
 @_handle_errors
-def dates(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool) -> None:
+def dates(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool) -> None:
     """Time expressions in the inputs with TimeML values: one JSON line per article.
 
     \b
@@ -175,7 +181,7 @@ def dates(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet
       eventwire dates articles.jsonl -o dates.jsonl
     Relative expressions ("on Thursday", "last week") are read against each article's "published" date.
     """
-    _run_job(ctx, "dates", inputs, output, quiet)
+    _run_job(ctx, "dates", inputs, output, quiet, verbose)
 
 
 # --------------------------------------------------------------------------------------------- database
@@ -185,9 +191,10 @@ def dates(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet
 @INPUTS
 @DB
 @QUIET
+@VERBOSE
 @click.pass_context
 @_handle_errors
-def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, quiet: bool) -> None:
+def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, quiet: bool, verbose: bool) -> None:
     """Extract events from the inputs and store them in the database.
 
     \b
@@ -204,7 +211,7 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, quiet: b
     config = _config(ctx, db=db)
     items = read_inputs(inputs, config=config)
     pipeline = Pipeline(config)
-    reporter = Reporter(quiet=quiet)
+    reporter = Reporter(quiet=quiet, verbose=verbose)
     with Store(config.db) as store:
         stats = pipeline.ingest(items, store=store, track=reporter.track)
     reporter.summary(

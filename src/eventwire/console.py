@@ -21,9 +21,10 @@ PROGRESS_DELAY_S = 2.0
 class Reporter:
     """Counts results, prints rejections to stderr, and shows a live progress line after a short delay."""
 
-    def __init__(self, *, quiet: bool = False, stream: TextIO | None = None) -> None:
+    def __init__(self, *, quiet: bool = False, verbose: bool = False, stream: TextIO | None = None) -> None:
         self.console = Console(file=stream or sys.stderr, highlight=False)
         self.quiet = quiet
+        self.verbose = verbose and not quiet
         self.live = not quiet and self.console.is_terminal
         self.processed = 0
         self.rejected = 0
@@ -47,7 +48,17 @@ class Reporter:
         else:
             self.processed += 1
             self.events += len(result.events)
+            if self.verbose and result.article is not None:
+                self.notices(result)
         self._refresh()
+
+    def notices(self, result: Result) -> None:
+        for notice in result.notices:
+            self.console.print(
+                f"[cyan]warning[/] {result.article.origin}: {notice.message} [dim]({notice.code})[/]",
+                markup=True,
+                soft_wrap=True,
+            )
 
     def rejection(self, rejection: Rejection) -> None:
         if not self.quiet:

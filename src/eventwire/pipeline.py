@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from eventwire import __version__
 from eventwire.config import Config
 from eventwire.ingest import check_article
-from eventwire.model import Article, Notice, Rejection, RejectionReason, Result
+from eventwire.model import Article, MentionRole, Notice, Rejection, RejectionReason, Result
 from eventwire.nlp import COMPONENTS, build_nlp
 from eventwire.store import IngestStats, Store
 
@@ -74,9 +74,7 @@ class Pipeline:
         if doc._.failure is not None:
             rejection = Rejection(article.origin, RejectionReason.PROCESSING_FAILED, doc._.failure, article.id)
             return Result(article=article, rejection=rejection)
-        notices = article.notices
-        if article.published is None:
-            notices += (Notice("EW101", "no publication date: relative dates unanchored"),)
+        notices = article.notices + _stage_notices(article, doc)
         return Result(
             article=article,
             events=tuple(doc._.events),
@@ -107,3 +105,19 @@ class Pipeline:
         stats = store.save(track(results) if track else results, pipeline_version=self.version)
         stats.unchanged += skipped
         return stats
+
+
+def _stage_notices(article: Article, doc: Doc) -> tuple[Notice, ...]:
+    """Warnings a user should see next to the records: what the stages could not establish firmly."""
+    notices = []
+    if article.published is None:
+        notices.append(Notice("EW101", "no publication date: relative dates unanchored"))
+    for mention in doc._.places:
+        if mention.place is None and mention.role is MentionRole.PLACE:
+            notices.append(Notice("EW104", f"place {mention.span.text!r} not resolved with enough confidence"))
+    for event in doc._.events:
+        rule = event.location.evidence.rule if event.location is not None else None
+        if rule and rule.startswith("fallback"):
+            name = event.location.place.name
+            notices.append(Notice("EW105", f"event {event.trigger.text!r} placed in the enclosing area {name!r}"))
+    return tuple(notices)
