@@ -192,33 +192,61 @@ def dates(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet
 @DB
 @QUIET
 @VERBOSE
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Spread the work over this many local worker processes (Dask); default: this process only.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Use an existing Dask cluster, e.g. tcp://10.0.0.5:8786.")
 @click.pass_context
 @_handle_errors
-def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, quiet: bool, verbose: bool) -> None:
+def ingest(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    db: str | None,
+    quiet: bool,
+    verbose: bool,
+    workers: int | None,
+    scheduler: str | None,
+) -> None:
     """Extract events from the inputs and store them in the database.
 
     \b
     Example:
       eventwire ingest examples/ --db events.db
+      eventwire ingest feeds/ --db events.db --workers 4
     Re-running is safe: articles already stored are skipped, an interrupted run is completed, and rejected
-    inputs are recorded with their reason (see `eventwire events --rejected`).
+    inputs are recorded with their reason (see `eventwire events --rejected`). With --workers or --scheduler
+    the NLP runs on Dask workers (pip install 'eventwire[dask]') and this process reads and stores.
     """
     from eventwire.console import Reporter
     from eventwire.ingest import read_inputs
-    from eventwire.pipeline import Pipeline
     from eventwire.store import Store
 
     config = _config(ctx, db=db)
     items = read_inputs(inputs, config=config)
-    pipeline = Pipeline(config)
     reporter = Reporter(quiet=quiet, verbose=verbose)
-    with Store(config.db) as store:
-        stats = pipeline.ingest(items, store=store, track=reporter.track)
+    with _runner(config, workers=workers, scheduler=scheduler) as runner, Store(config.db) as store:
+        stats = runner.ingest(items, store=store, track=reporter.track)
     reporter.summary(
         f"{config.db}: {stats.added} articles added, {stats.updated} updated, {stats.unchanged} unchanged, "
         f"{stats.events} events stored, {stats.rejected} inputs rejected"
     )
     ctx.exit(EXIT_REJECTED if stats.rejected else EXIT_OK)
+
+
+@contextlib.contextmanager
+def _runner(config: Config, *, workers: int | None, scheduler: str | None) -> Iterator[Any]:
+    """The local pipeline, or the Dask runner when workers or a scheduler are asked for."""
+    if workers is None and scheduler is None:
+        from eventwire.pipeline import Pipeline
+
+        yield Pipeline(config)
+        return
+    from eventwire.batch import DaskRunner
+
+    with DaskRunner(config, scheduler=scheduler, workers=workers or 2) as runner:
+        yield runner
 
 
 def _query_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -91,20 +91,33 @@ class Pipeline:
         track: Callable[[Iterator[Result]], Iterator[Result]] | None = None,
     ) -> IngestStats:
         """Process and store; articles already stored by this pipeline version are not processed again."""
-        skipped = 0
+        return store_results(self.process_many, items, store=store, pipeline_version=self.version, track=track)
 
-        def fresh() -> Iterator[Article | Rejection]:
-            nonlocal skipped
-            for item in items:
-                if isinstance(item, Article) and store.is_current(item, pipeline_version=self.version):
-                    skipped += 1
-                    continue
-                yield item
 
-        results = self.process_many(fresh())
-        stats = store.save(track(results) if track else results, pipeline_version=self.version)
-        stats.unchanged += skipped
-        return stats
+def store_results(
+    process: Callable[[Iterable[Article | Rejection]], Iterator[Result]],
+    items: Iterable[Article | Rejection],
+    *,
+    store: Store,
+    pipeline_version: str,
+    track: Callable[[Iterator[Result]], Iterator[Result]] | None = None,
+) -> IngestStats:
+    """The ingest loop shared by the in-process pipeline and the Dask runner: skip what the store already has
+    from this pipeline version, process the rest with `process`, save as results come."""
+    skipped = 0
+
+    def fresh() -> Iterator[Article | Rejection]:
+        nonlocal skipped
+        for item in items:
+            if isinstance(item, Article) and store.is_current(item, pipeline_version=pipeline_version):
+                skipped += 1
+                continue
+            yield item
+
+    results = process(fresh())
+    stats = store.save(track(results) if track else results, pipeline_version=pipeline_version)
+    stats.unchanged += skipped
+    return stats
 
 
 def _stage_notices(article: Article, doc: Doc) -> tuple[Notice, ...]:
