@@ -2,7 +2,7 @@
 
 The client reads the inputs, skips what the store already holds and writes results as they come back, so the
 database keeps a single writer (SQLite) and an interrupted run completes on re-run, as a local one does. Each
-worker process builds one `Pipeline` on the first chunk it receives and keeps it for the rest of the run.
+worker process builds one `Pipeline` when it joins (a worker plugin) and keeps it for the rest of the run.
 """
 
 from __future__ import annotations
@@ -18,23 +18,41 @@ from eventwire.model import Article, Rejection, RejectionReason, Result
 from eventwire.pipeline import Pipeline, store_results
 from eventwire.store import IngestStats, Store
 
-# Worker-process state: one pipeline per (settings, job), built on first use.
-_PIPELINES: dict[str, Pipeline] = {}
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # dask is an optional extra; `_connect` says how to install it
+    WorkerPlugin = object  # type: ignore[assignment,misc]
+
+PLUGIN = "eventwire-pipeline"
 
 
-def _pipeline(config: Config, job: str) -> Pipeline:
-    key = f"{job}:{config!r}"
-    if key not in _PIPELINES:
-        _PIPELINES[key] = Pipeline(config, job=job)
-    return _PIPELINES[key]
+class PipelinePlugin(WorkerPlugin):
+    """Builds one `Pipeline` per worker process when the worker joins: the heavy load happens once, there."""
+
+    name = PLUGIN
+
+    def __init__(self, config: Config, job: str) -> None:
+        self.config, self.job = config, job
+        self.pipeline: Pipeline | None = None
+
+    def setup(self, worker: Any) -> None:
+        self.pipeline = Pipeline(self.config, job=self.job)
 
 
-def _process_chunk(config: Config, job: str, chunk: list[Article]) -> list[Result]:
-    return list(_pipeline(config, job).process_many(chunk))
+def _worker_pipeline() -> Pipeline:
+    from distributed import get_worker
+
+    pipeline = get_worker().plugins[PLUGIN].pipeline
+    assert pipeline is not None, "the plugin's setup runs before any task"
+    return pipeline
 
 
-def _pipeline_version(config: Config, job: str) -> str:
-    return _pipeline(config, job).version
+def _process_chunk(chunk: list[Article]) -> list[Result]:
+    return list(_worker_pipeline().process_many(chunk))
+
+
+def _pipeline_version() -> str:
+    return _worker_pipeline().version
 
 
 def _failed(chunk: list[Article], exc: BaseException) -> list[Result]:
@@ -68,7 +86,8 @@ class DaskRunner:
         try:
             n_workers = max(1, len(self.client.scheduler_info().get("workers", {})))
             self.window = window * n_workers
-            self.version: str = self.client.submit(_pipeline_version, config, job, pure=False).result()
+            self.client.register_plugin(PipelinePlugin(config, job))
+            self.version: str = self.client.submit(_pipeline_version, pure=False).result()
         except BaseException:
             self.close()
             raise
@@ -105,7 +124,7 @@ class DaskRunner:
         def submit_next() -> None:
             chunk = next(chunks, None)
             if chunk is not None:
-                future = self.client.submit(_process_chunk, self.config, self.job, chunk, pure=False, retries=1)
+                future = self.client.submit(_process_chunk, chunk, pure=False, retries=1)
                 in_flight[future.key] = chunk
                 running.add(future)
 
