@@ -10,10 +10,31 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.model import Count, CountKind, Evidence, Span, Tally
 
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100}
-_KIND = {"killed": CountKind.KILLED, "dead": CountKind.KILLED, "died": CountKind.KILLED,
-         "injured": CountKind.INJURED, "wounded": CountKind.INJURED}
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a dozen": 12,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+}
+_KIND = {
+    "killed": CountKind.KILLED,
+    "dead": CountKind.KILLED,
+    "died": CountKind.KILLED,
+    "injured": CountKind.INJURED,
+    "wounded": CountKind.INJURED,
+}
 _COUNT = re.compile(
     r"(?P<qual>at least |more than |nearly |up to )?(?P<num>\d+|" + "|".join(_WORDS) + r")\b"
     r"(?:[\w'-]+ ){0,4}?(?:(?:were|was|have been|had been|are) )?(?P<kind>" + "|".join(_KIND) + r")\b",
@@ -29,8 +50,15 @@ def find_counts(doc: Doc) -> tuple[Count, ...]:
         qual = (m.group("qual") or "").strip() or None
         span = Span(m.start(), m.end(), m.group(0))
         rule = None if raw.isdigit() else f"count.word:{raw}={value}"
-        counts.append(Count(_KIND[m.group("kind").lower()], best=value, low=value, qualifier=qual,
-                            evidence=Evidence(span=span, rule=rule)))
+        counts.append(
+            Count(
+                _KIND[m.group("kind").lower()],
+                best=value,
+                low=value,
+                qualifier=qual,
+                evidence=Evidence(span=span, rule=rule),
+            )
+        )
     return tuple(counts)
 
 

@@ -161,7 +161,7 @@ class Recogniser:
     # -------------------------------------------------------------------------------------- decisions
 
     def _verdict(self, span: SpacySpan, known: tuple[str, int] | None) -> str:
-        """"yes", "maybe" (only if the same name is taken elsewhere in the article) or "no"."""
+        """ "yes", "maybe" (only if the same name is taken elsewhere in the article) or "no"."""
         if demonym_countries(span.text) or span.text.lower() in self.cues["not_places"]:
             return "no"
         ent = self.ents.get(span.start)
@@ -218,7 +218,9 @@ class Recogniser:
         if not found:
             return False
         place, kind = found[0]
-        return kind < VARIANT and (place.feature_code.startswith(("PCL", "ADM1", "CONT")) or place.population >= 100_000)
+        return kind < VARIANT and (
+            place.feature_code.startswith(("PCL", "ADM1", "CONT")) or place.population >= 100_000
+        )
 
     def _toponym(self, span: SpacySpan, key: str, *, rule: str) -> Toponym:
         after = span.doc[span.end] if span.end < len(span.doc) else None

@@ -121,7 +121,7 @@ def _groups(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[NameGroup]:
 
 
 def _link_containers(text: str, toponyms: list[Toponym], groups: dict[str, NameGroup]) -> None:
-    """"X, Y" / "X in Y" / "X in the Y": Y is a candidate container of X."""
+    """ "X, Y" / "X in Y" / "X in the Y": Y is a candidate container of X."""
     for left, right in zip(toponyms, toponyms[1:], strict=False):
         if left.key == right.key or not _CONTAINER_LINK.match(text[left.end : right.start]):
             continue

@@ -10,7 +10,14 @@ from eventwire.geo.event_location import locate_event
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.index import admin_terms
 from eventwire.geo.normalize import name_key
-from eventwire.geo.recognize import Toponym, demonym_countries_in, demonym_country, find_dateline, find_toponyms, lookup_key
+from eventwire.geo.recognize import (
+    Toponym,
+    demonym_countries_in,
+    demonym_country,
+    find_dateline,
+    find_toponyms,
+    lookup_key,
+)
 from eventwire.geo.resolve import candidates_of, haversine_km, resolve
 from eventwire.model import PlaceMention, Span
 
