@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from eventwire.events.actors import actors_for_event
+from eventwire.events.actors import ActorFinder, actors_for_event
 from eventwire.events.dates import date_for_event
 from eventwire.events.detect import Trigger, TriggerDetector
 from eventwire.events.numbers import counts_for_event, tally
@@ -36,7 +36,7 @@ def _historical_date(trigger: Trigger) -> EventDate | None:
     return EventDate(date(int(value[:4]), 1, 1), TimePrecision.MONTH, Evidence(span=timex.span, rule="date.year_only"))
 
 
-def build_events(doc: Doc, *, detector: TriggerDetector) -> tuple[Event, ...]:
+def build_events(doc: Doc, *, detector: TriggerDetector, actors: ActorFinder | None = None) -> tuple[Event, ...]:
     article = doc._.article
     article_id = article.id if article is not None else ""
     published = article.published if article is not None else None
@@ -45,7 +45,12 @@ def build_events(doc: Doc, *, detector: TriggerDetector) -> tuple[Event, ...]:
         t = trigger.span
         trigger_span = Span(t.start_char, t.end_char, t.text)
         sent = t.sent
-        actor1, actor2 = actors_for_event(doc, t)
+        location = locate_event(doc, t, doc._.places)
+        country = location.place.country_code if location is not None else None
+        if actors is not None:
+            actor1, actor2 = actors.for_event(doc, t, sub_event_type=trigger.sub_event_type, country=country)
+        else:
+            actor1, actor2 = actors_for_event(doc, t)
         counts = counts_for_event(doc, t, doc._.counts)
         events.append(
             Event(
@@ -61,7 +66,7 @@ def build_events(doc: Doc, *, detector: TriggerDetector) -> tuple[Event, ...]:
                 plover=PLOVER_OF[trigger.sub_event_type],
                 actor1=actor1,
                 actor2=actor2,
-                location=locate_event(doc, t, doc._.places),
+                location=location,
                 date=_historical_date(trigger) or date_for_event(doc, t, doc._.timexes, published=published),
                 fatalities=tally(counts, CountKind.KILLED),
                 injuries=tally(counts, CountKind.INJURED),

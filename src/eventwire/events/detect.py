@@ -126,7 +126,7 @@ class TriggerDetector:
         past = _past_sentences(doc, sentences, doc._.timexes, published)
         segments = self._segments(doc, sentences)
         timex_spans = [(t.span.start, t.span.end) for t in doc._.timexes]
-        for cue in self._cues(doc, sentences, past):
+        for cue in _anaphora_of_past(self._cues(doc, sentences, past)):
             if any(s < cue.span.end_char and cue.span.start_char < e for s, e in timex_spans):
                 continue  # "March" the month is not a march
             segment = next((s for s in segments if cue.sentence in s.sentences), segments[0])
@@ -303,6 +303,21 @@ class TriggerDetector:
         cue = _first_cue(past, category) or past[0]
         sub = DIRECT.get(category, S.ATTACK)
         return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", 0.5, historical=True, past=cue.past)
+
+
+DEFINITE = {"the", "that", "this", "those", "these"}
+
+
+def _anaphora_of_past(cues: list[Cue]) -> list[Cue]:
+    """ "the attack" after a sentence about a 2019 attack is that attack again, not a new one."""
+    out, past = [], None
+    for cue in sorted(cues, key=lambda c: c.span.start):
+        if not cue.current:
+            past = past or cue.past
+        elif past is not None and cue.span.start > 0 and cue.span.doc[cue.span.start - 1].lower_ in DEFINITE:
+            cue = Cue(cue.category, cue.span, cue.sentence, current=False, past=past)
+        out.append(cue)
+    return out
 
 
 def _protest_kind(scores: dict[str, float], context: set[str]) -> SubEventType:

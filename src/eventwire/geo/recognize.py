@@ -32,6 +32,7 @@ _CONNECTORS = frozenset({"of", "de", "del", "da", "al", "el", "upon", "on", "-",
 # "BEIRUT (Reuters) -", "SANA'A:", "BAGHDAD, Iraq (AP) —", "Gainesville, Fla. --"
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<area>[A-Z][A-Za-z.'’\- ]{1,30}?))?\s*"
+    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*)?"
     r"(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?P<sep>--|[-–—:])\s"
 )
 

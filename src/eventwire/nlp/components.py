@@ -13,6 +13,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.events.actors import ActorFinder
 from eventwire.events.assemble import build_events
 from eventwire.events.dates import find_timexes
 from eventwire.events.detect import TriggerDetector
@@ -98,8 +99,10 @@ def make_events(nlp: Language, name: str) -> EventBuilder:
 class EventBuilder:
     def __init__(self, nlp: Language) -> None:
         self.detector = TriggerDetector(nlp)
+        self.actors = ActorFinder(nlp)
 
     @isolated
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = build_events(doc, detector=self.detector)
+        doc._.actor_mentions = self.actors.mentions(doc)
+        doc._.events = build_events(doc, detector=self.detector, actors=self.actors)
         return doc
