@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
+from eventwire.events.numbers import opens_new_story
 from eventwire.geo.countries import demonym_countries, display_country_name
 from eventwire.model import Actor, Evidence, Inter, Span, SubEventType
 
@@ -29,6 +30,9 @@ PROTESTS = {S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE}
 RIOTS = {S.VIOLENT_DEMONSTRATION, S.MOB_VIOLENCE}
 # Sub-types whose victims are, by default, civilians when the text names the victims only as such.
 STATE_ACTIONS = {S.ARRESTS, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE, S.DISRUPTED_WEAPONS_USE}
+# Violence whose perpetrator the report does not name is coded to an unidentified armed group (ACLED).
+UNNAMED_PERPETRATOR = {S.ARMED_CLASH, S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE, S.REMOTE_EXPLOSIVE, S.GRENADE,
+                       S.SUICIDE_BOMB, S.SHELLING, S.LOOTING, S.NON_STATE_OVERTAKES_TERRITORY}  # fmt: skip
 AGENT_DEPS = {"nsubj", "agent", "csubj"}
 PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "conj", "appos"}
 
@@ -101,6 +105,10 @@ class ActorFinder:
     ) -> tuple[Actor | None, Actor | None]:
         sent = trigger.sent
         mentions = [m for m in doc._.actor_mentions if sent.start <= m.span.start < sent.end]
+        lead = _story_lead(doc, sent)
+        if not any(m.kind.startswith(("group", "military", "police", "weapons")) for m in mentions):
+            # the trigger's sentence names no one armed: the lead sentence usually does
+            mentions += [m for m in doc._.actor_mentions if lead.start <= m.span.start < lead.end and lead != sent]
         named = [(m, self._actor(m, country)) for m in mentions]
         if sub_event_type in PROTESTS | RIOTS | {S.ARRESTS}:
             actor1, actor2 = self._by_convention(sub_event_type, named, country)
@@ -110,6 +118,13 @@ class ActorFinder:
             actor1 = next((a for m, a in named if m is first), None)
             actor2 = next((a for m, a in named if m is second), None)
             actor1, actor2 = _prefer_named(actor1, actor2, [a for m, a in named if m.kind.startswith("group")])
+            if actor1 is None and sub_event_type in UNNAMED_PERPETRATOR:
+                actor1 = Actor(
+                    f"Unidentified Armed Group ({_name(country) or 'International'})",
+                    Inter.POLITICAL_MILITIA,
+                    country,
+                    Evidence(rule="actor.unnamed_perpetrator"),
+                )
             if sub_event_type is S.AGREEMENT and actor2 is None:
                 actor2 = next((a for m, a in armed if a.name != (actor1.name if actor1 else None)), None)
         if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
@@ -158,7 +173,7 @@ class ActorFinder:
         inter = Inter.STATE_FORCES
         if country and event_country and country != event_country:
             inter = Inter.EXTERNAL_OTHER  # a state's forces acting abroad, in ACLED's coding
-        name = title.format(_name(country)) if country else title.format("Unknown Country")
+        name = title.format(_name(country) or "an unidentified country")
         return Actor(name, inter, country, Evidence(span=span, rule=None if mention.country else "actor.event_country"))
 
 
@@ -200,6 +215,17 @@ def _affiliation(span: SpacySpan) -> bool:
     if len(nxt) == 2 and nxt[0].text in {"-", "–"} and nxt[1].lower_ in AFFILIATION:
         return not span.label_.startswith(("military", "police", "government", "weapons"))
     return False
+
+
+def _story_lead(doc: Doc, sent: SpacySpan) -> SpacySpan:
+    """The first sentence of the story the trigger belongs to ("Separately, ..." starts another one)."""
+    lead = sent
+    for candidate in doc.sents:
+        if candidate.start > sent.start:
+            break
+        if candidate.start == 0 or opens_new_story(candidate):
+            lead = candidate
+    return lead
 
 
 def _same_kind(a: Mention, b: Mention | None) -> bool:

@@ -196,7 +196,7 @@ class TriggerDetector:
         if not scores or not in_lead or self._not_conflict(doc, sentences, segment, scores):
             return self._historical(segment) if lead else None
         category, sub = self._decide(doc, sentences, segment, scores)
-        cue = _first_cue(current, category) or _first_cue(current, None)
+        cue = _trigger_cue(current, category, segment)
         if cue is None:  # every current cue was in the title: point at the first cue in the text
             return self._historical(segment) if lead else None
         total = sum(scores.values())
@@ -235,7 +235,11 @@ class TriggerDetector:
             return "SUICIDE", S.SUICIDE_BOMB
         if top in {"VIOLENCE", "CLASH", "LOOT", "CHANGE", "DISRUPT", "TAKEOVER"} and explosive and top != "DISRUPT":
             best = max(explosive, key=lambda k: (scores[k], -order[k]))
-            return best, DIRECT[best]
+            top = best
+        if top == "SHELL" and _same_sentence(segment, "SHELL", "CLASH"):
+            return "CLASH", S.ARMED_CLASH  # artillery within a firefight (small arms, "armed clash"): a battle
+        if top in EXPLOSIVE:
+            return top, DIRECT[top]
         if top == "VIOLENCE":
             for specific in ("ABDUCT", "SEXUAL"):
                 if specific in scores:
@@ -244,11 +248,14 @@ class TriggerDetector:
         if protest and (
             top == "PROTEST" or (top in {"RIOT", "ARREST", "VIOLENCE", "CLASH"} and protest >= 0.5 * scores[top])
         ):
-            return "PROTEST", _protest_kind(scores, context)
+            return "PROTEST", _protest_kind(scores, context, _interventions(segment))
+        if top == "VIOLENCE" and "CLASH" in scores and _in_lead(segment, "CLASH"):
+            civilians = self._target(doc, sentences, segment) == "CIVILIAN"
+            return "VIOLENCE", S.ATTACK if civilians else S.ARMED_CLASH
         if top == "RIOT":
             return "RIOT", S.MOB_VIOLENCE if "MOB" in scores else S.VIOLENT_DEMONSTRATION
         if top == "VIOLENCE":
-            return "VIOLENCE", S.ARMED_CLASH if self._armed_target(doc, sentences, segment) else S.ATTACK
+            return "VIOLENCE", S.ARMED_CLASH if self._target(doc, sentences, segment) == "ARMED" else S.ATTACK
         if top == "TAKEOVER":
             return (
                 "TAKEOVER",
@@ -272,21 +279,20 @@ class TriggerDetector:
                     found.add("STATE_SUBJECT")
         return found
 
-    def _armed_target(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> bool:
-        """An attack on soldiers, police or a base is a battle in ACLED's terms; on anyone else, an attack."""
-        first = [c for c in segment.cues if c.current and c.span is not None and c.category == "VIOLENCE"]
+    def _target(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> str | None:
+        """ARMED or CIVILIAN: who the violence is aimed at, from the first such word after the trigger. An
+        attack on soldiers, police or a base is a battle in ACLED's terms; on anyone else, an attack."""
+        first = [c for c in segment.cues if c.current and c.span is not None and c.category in {"VIOLENCE", "CLASH"}]
         if not first:
-            return False
+            return None
         trigger = first[0].span
         sent = sentences[first[0].sentence]
         after = doc[trigger.end : sent.end]
         labels = [(doc.vocab.strings[m], s) for m, s, _ in self.context(after)]
         for label, _ in sorted(labels, key=lambda x: x[1]):
-            if label == "CIVILIAN":
-                return False
-            if label == "ARMED":
-                return True
-        return False
+            if label in {"CIVILIAN", "ARMED"}:
+                return label
+        return None
 
     def _historical(self, segment: _Segment) -> Trigger | None:
         """The background event of an article with no current one: kept, flagged, dated in its own past."""
@@ -320,14 +326,53 @@ def _anaphora_of_past(cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def _protest_kind(scores: dict[str, float], context: set[str]) -> SubEventType:
+def _protest_kind(scores: dict[str, float], context: set[str], intervened: bool) -> SubEventType:
     if "RIOT" in scores:
         return S.VIOLENT_DEMONSTRATION
     if "LETHAL" in context and "STATE_AGENT" in context:
         return S.EXCESSIVE_FORCE
-    if "INTERVENE" in scores or "ARREST" in scores:
-        return S.PROTEST_WITH_INTERVENTION
-    return S.PEACEFUL_PROTEST
+    return S.PROTEST_WITH_INTERVENTION if intervened else S.PEACEFUL_PROTEST
+
+
+def _interventions(segment: _Segment) -> bool:
+    """Force or arrests used on the protest itself: "dispersed with tear gas", "police detained 30".
+    A protest *against* an arrest ("against the arrest of ...") is not one."""
+    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    protest_sentences = {c.sentence for c in segment.cues if c.category == "PROTEST" and c.current}
+    for cue in segment.cues:
+        if not cue.current or cue.span is None or cue.sentence not in lead:
+            continue
+        if cue.category == "INTERVENE":
+            return True
+        if cue.category == "ARREST" and cue.span.root.pos_ == "VERB" and cue.sentence in protest_sentences:
+            return True
+    return False
+
+
+def _same_sentence(segment: _Segment, first: str, second: str) -> bool:
+    one = {c.sentence for c in segment.cues if c.category == first and c.current and c.sentence >= 0}
+    return any(c.category == second and c.current and c.sentence in one for c in segment.cues)
+
+
+def _in_lead(segment: _Segment, category: str) -> bool:
+    lead = segment.sentences[: len(LEAD_WEIGHTS)]
+    return any(c.category == category and c.current and (c.sentence < 0 or c.sentence in lead) for c in segment.cues)
+
+
+VIOLENCE_FAMILY = {"VIOLENCE", "CLASH", *EXPLOSIVE, "ABDUCT", "SEXUAL", "TAKEOVER", "REGAIN"}
+
+
+def _trigger_cue(cues: list[Cue], category: str, segment: _Segment) -> Cue | None:
+    """The words that report the event: its category's first cue in the lead, else a violence cue there."""
+    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    in_lead = [c for c in cues if c.sentence in lead]
+    family = VIOLENCE_FAMILY if category in VIOLENCE_FAMILY else {category}
+    return (
+        _first_cue(in_lead, category)
+        or next((c for c in sorted(in_lead, key=lambda c: c.span.start) if c.category in family and c.span), None)
+        or _first_cue(cues, category)
+        or _first_cue(cues, None)
+    )
 
 
 def _first_cue(cues: list[Cue], category: str | None) -> Cue | None:

@@ -185,10 +185,10 @@ def counts_for_event(doc: Doc, trigger: SpacySpan, counts: Sequence[Count]) -> t
     start = 0
     index = next(i for i, s in enumerate(sentences) if s.start <= trigger.start < s.end)
     for i in range(index, 0, -1):
-        if _opens_new_story(sentences[i]):
+        if opens_new_story(sentences[i]):
             start = i
             break
-    end = next((i for i in range(index + 1, len(sentences)) if _opens_new_story(sentences[i])), len(sentences))
+    end = next((i for i in range(index + 1, len(sentences)) if opens_new_story(sentences[i])), len(sentences))
     lo, hi = sentences[start].start_char, sentences[end - 1].end_char
     return tuple(c for c in counts if c.evidence.span and lo <= c.evidence.span.start < hi)
 
@@ -196,7 +196,7 @@ def counts_for_event(doc: Doc, trigger: SpacySpan, counts: Sequence[Count]) -> t
 SEPARATORS = ("separately", "elsewhere", "in a separate", "in another", "in a second", "meanwhile", "in an unrelated")
 
 
-def _opens_new_story(sentence: SpacySpan) -> bool:
+def opens_new_story(sentence: SpacySpan) -> bool:
     return sentence.text.lstrip().lower().startswith(SEPARATORS)
 
 
