@@ -252,6 +252,8 @@ class TriggerDetector:
         if top == "VIOLENCE" and "CLASH" in scores and _in_lead(segment, "CLASH"):
             civilians = self._target(doc, sentences, segment) == "CIVILIAN"
             return "VIOLENCE", S.ATTACK if civilians else S.ARMED_CLASH
+        if top == "CLASH" and self._target(doc, sentences, segment) == "CIVILIAN":
+            return "CLASH", S.ATTACK  # an ambush on a bus is an attack on civilians
         if top == "RIOT":
             return "RIOT", S.MOB_VIOLENCE if "MOB" in scores else S.VIOLENT_DEMONSTRATION
         if top == "VIOLENCE":

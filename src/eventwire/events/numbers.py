@@ -101,7 +101,9 @@ def _kind_near(text: str, m: re.Match[str]) -> CountKind | None:
     if first_word in _NOT_COUNTS:
         return None
     before = text[max(0, m.start() - 40) : m.start()]
-    found = re.search(r"(?i)\b(" + _KINDS + r")\b(?:\s+(?:a|an|the|another|at least|some))?\s*$", before)
+    found = re.search(
+        r"(?i)\b(" + _KINDS + r")\b(?:\s+(?:were|was|are|is))?(?:\s+(?:a|an|the|another|at least|some))?\s*$", before
+    )
     if found:
         return _KIND_OF[found.group(1).lower()]
     clause = re.split(r"[.;:()]|\band\b(?=\s+(?:\d|" + _WORD_NUMBER + r"))|\bwhile\b", after, maxsplit=1)[0]
@@ -217,16 +219,23 @@ def tally(counts: Sequence[Count], kind: CountKind) -> Tally | None:
 
 
 def _reports(claims: Sequence[Count]) -> list[dict[str, int]]:
+    """Consecutive figures from one source about different victims make one report; a new source, a figure
+    about the same victims again, or a long gap starts another."""
     reports: list[dict[str, int]] = []
-    last_end = None
+    last_end, last_claimant = None, None
     for claim in sorted(claims, key=lambda c: c.evidence.span.start if c.evidence.span else 0):
         span = claim.evidence.span
         if claim.qualifier == "part of total" or span is None:
             continue
-        if last_end is None or span.start - last_end > REPORT_GAP_CHARS:
-            reports.append({})
         victims = claim.victims or "people"
-        report = reports[-1]
-        report[victims] = max(report.get(victims, 0), claim.best)
-        last_end = span.end
+        claimant = claim.claimant.text.lower() if claim.claimant else None
+        if (
+            last_end is None
+            or span.start - last_end > REPORT_GAP_CHARS
+            or claimant != last_claimant
+            or victims in reports[-1]
+        ):
+            reports.append({})
+        reports[-1][victims] = claim.best
+        last_end, last_claimant = span.end, claimant
     return reports

@@ -92,7 +92,10 @@ class IndexWriter:
             "feature_class = excluded.feature_class, feature_code = excluded.feature_code, "
             "population = max(population, excluded.population), source = excluded.source"
         )
-        name_sql = "INSERT INTO names VALUES (?,?,?) ON CONFLICT (key, geonameid) DO UPDATE SET kind = min(kind, excluded.kind)"
+        name_sql = (
+            "INSERT INTO names VALUES (?,?,?) "
+            "ON CONFLICT (key, geonameid) DO UPDATE SET kind = min(kind, excluded.kind)"
+        )
         batch_places: list[tuple] = []
         batch_names: list[tuple] = []
         for row in rows:
