@@ -233,6 +233,12 @@ class TriggerDetector:
         explosive = [k for k in EXPLOSIVE if k in scores]
         if "SUICIDE" in scores:
             return "SUICIDE", S.SUICIDE_BOMB
+        if "DISRUPT" in scores and self._weapons_disrupted(doc, sentences, segment):
+            return "DISRUPT", S.DISRUPTED_WEAPONS_USE  # a defused bomb or a seized cache: no explosion happened
+        scores = {k: v for k, v in scores.items() if k != "DISRUPT"} or scores
+        ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
+        top = ranked[0]
+        explosive = [k for k in EXPLOSIVE if k in scores]
         if top in {"VIOLENCE", "CLASH", "LOOT", "CHANGE", "DISRUPT", "TAKEOVER"} and explosive and top != "DISRUPT":
             best = max(explosive, key=lambda k: (scores[k], -order[k]))
             top = best
@@ -280,6 +286,17 @@ class TriggerDetector:
                 ):
                     found.add("STATE_SUBJECT")
         return found
+
+    def _weapons_disrupted(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> bool:
+        """A disruption cue ("defused", "seized", "recovered") with weapons in the same lead sentence."""
+        lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+        for cue in segment.cues:
+            if cue.category != "DISRUPT" or not cue.current or cue.sentence not in lead:
+                continue
+            sent = sentences[cue.sentence]
+            if any(doc.vocab.strings[m] == "WEAPONS" for m, _, _ in self.context(doc[sent.start : sent.end])):
+                return True
+        return False
 
     def _target(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> str | None:
         """ARMED or CIVILIAN: who the violence is aimed at, from the first such word after the trigger. An
