@@ -161,7 +161,8 @@ class ActorFinder:
         kind, _, index = mention.kind.partition(":")
         if kind == "group":
             group = self.groups[int(index)]
-            return Actor(group["name"], Inter(group["inter"]), group.get("country"), Evidence(span=span))
+            country = mention.country or group.get("country")  # "U.S.-led coalition" -> US
+            return Actor(group["name"], Inter(group["inter"]), country, Evidence(span=span))
         if kind == "generic":
             generic = self.generic[int(index)]
             name = generic["name"].format(country=_name(event_country) or "International")
