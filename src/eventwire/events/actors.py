@@ -114,7 +114,12 @@ class ActorFinder:
             actor1, actor2 = self._by_convention(sub_event_type, named, country)
         else:
             armed = [(m, a) for m, a in named if a.inter not in {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}]
-            first, second = _roles([m for m, _ in named], trigger, agents_from=[m for m, _ in armed])
+            first, second = _roles(
+                [m for m, _ in named],
+                trigger,
+                agents_from=[m for m, _ in armed],
+                symmetric=sub_event_type is S.ARMED_CLASH,  # "a firefight between X and Y": both are parties
+            )
             actor1 = next((a for m, a in named if m is first), None)
             actor2 = next((a for m, a in named if m is second), None)
             actor1, actor2 = _prefer_named(actor1, actor2, [a for m, a in named if m.kind.startswith("group")])
@@ -163,6 +168,11 @@ class ActorFinder:
             group = self.groups[int(index)]
             country = mention.country or group.get("country")  # "U.S.-led coalition" -> US
             return Actor(group["name"], Inter(group["inter"]), country, Evidence(span=span))
+        if kind == "generic" and int(index) == 0:
+            named = _unknown_group(mention.span)
+            if named is not None:
+                text, inter = named
+                return Actor(text, inter, event_country, Evidence(span=span, rule="actor.named_in_text"))
         if kind == "generic":
             generic = self.generic[int(index)]
             name = generic["name"].format(country=_name(event_country) or "International")
@@ -179,7 +189,7 @@ class ActorFinder:
 
 
 def _roles(
-    mentions: list[Mention], trigger: SpacySpan, *, agents_from: list[Mention]
+    mentions: list[Mention], trigger: SpacySpan, *, agents_from: list[Mention], symmetric: bool = False
 ) -> tuple[Mention | None, Mention | None]:
     """Actor1 from the subject/agent side of the trigger (armed actors only), actor2 from its object side."""
     verb = _governing_verb(trigger)
@@ -187,7 +197,8 @@ def _roles(
     allowed = {id(m) for m in agents_from}
     agents = [m for m in mentions if roles[id(m)] == "agent" and id(m) in allowed]
     before = [m for m in mentions if m.span.end <= trigger.start and id(m) in allowed and roles[id(m)] != "patient"]
-    first = agents[0] if agents else (before[0] if before else None)
+    anywhere = [m for m in mentions if id(m) in allowed] if symmetric else []
+    first = agents[0] if agents else (before[0] if before else (anywhere[0] if anywhere else None))
     patients = [m for m in mentions if roles[id(m)] == "patient"]
     after = [m for m in mentions if m.span.start >= trigger.end]
     rest = [m for m in patients + after + mentions if m is not first and not _same_kind(m, first)]
@@ -216,6 +227,47 @@ def _affiliation(span: SpacySpan) -> bool:
     if len(nxt) == 2 and nxt[0].text in {"-", "–"} and nxt[1].lower_ in AFFILIATION:
         return not span.label_.startswith(("military", "police", "government", "weapons"))
     return False
+
+
+MEMBER_NOUNS = {"members", "member", "fighters", "elements", "supporters", "loyalists"}
+REBEL_NOUNS = {"militants", "militant", "rebels", "rebel", "insurgents", "insurgent", "fighters", "jihadists",
+               "separatists", "guerrillas", "guerrilla"}  # fmt: skip
+_NOT_NAMES = {"suspected", "unknown", "unidentified", "armed", "islamist", "local", "foreign", "government"}
+
+
+def _unknown_group(span: SpacySpan) -> tuple[str, Inter] | None:
+    """A group the dictionary does not know, named in the text: "BIFF militants", "fighters of the Sultan
+    Murad Division". Rebels, militants and the like are rebel groups (2); militias political militias (3)."""
+    head = span.root
+    if head.lower_ not in REBEL_NOUNS | MEMBER_NOUNS | {"militia", "militias", "militiamen"}:
+        return None
+    inter = Inter.REBEL_GROUP if head.lower_ in REBEL_NOUNS else Inter.POLITICAL_MILITIA
+    names = [t for t in head.lefts if t.dep_ == "compound" and _name_word(t)]
+    if names:
+        start = min(t.left_edge.i for t in names)
+        words = [t for t in span.doc[start : head.i] if _name_word(t) or t.text == "'"]
+        text = " ".join(t.text for t in words).strip()
+        if len(text) > 1:
+            return text, inter
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if objects:
+                words = [t for t in objects[0].subtree if _name_word(t) or t.text == "'"]
+                text = " ".join(t.text for t in words).strip()
+                if text:
+                    return text, inter
+    return None
+
+
+_CALENDAR = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+
+
+def _name_word(token) -> bool:
+    return token.pos_ == "PROPN" and token.lower_ not in _NOT_NAMES | _CALENDAR and not token.like_num
 
 
 def _story_lead(doc: Doc, sent: SpacySpan) -> SpacySpan:
