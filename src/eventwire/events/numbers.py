@@ -76,6 +76,56 @@ def parse_number(text: str) -> tuple[int, str | None] | None:
     return None
 
 
+_PERSON = (
+    r"(?:man|woman|boy|girl|child|baby|infant|teenager|person|civilian|officer|policeman|policewoman|soldier|"
+    r"militant|fighter|resident|villager|farmer|herder|student|teacher|driver|trader|journalist|member|"
+    r"commander|leader|chief|official|worker|guard|protester|demonstrator|suspect|priest|imam|doctor|nurse)"
+)
+# One victim named in the singular: "a man was killed", "killing an officer", "the body of a woman was found".
+_SINGULAR = re.compile(
+    r"(?i)\b(?:(?P<pre>killing|killed|murdered|shot dead|injuring|wounding|injured|wounded)\s+)?"
+    r"(?P<det>a|an|one)\s+(?:[a-z-]+\s+){0,3}?" + _PERSON + r"\b"
+    r"(?P<post>\s+(?:was|has been|had been|is)\s+(?:(?:shot|stabbed|beaten|hacked|attacked)\s+(?:and\s+)?)?"
+    r"(?:killed|murdered|shot dead|killed|injured|wounded|hurt|found dead))?"
+)
+_BODY = re.compile(r"(?i)\bthe (?:dead )?body of (?:a|an) (?:[a-z-]+\s+){0,2}?" + _PERSON + r"\b")
+
+
+def _singular_victims(doc: Doc) -> list[Count]:
+    out = []
+    for m in _SINGULAR.finditer(doc.text):
+        words = (m.group("pre") or m.group("post") or "").lower()
+        if not words:
+            continue
+        kind = CountKind.INJURED if any(w in words for w in ("injur", "wound", "hurt")) else CountKind.KILLED
+        span = Span(m.start(), m.end(), m.group(0))
+        rule = "count.singular_victim"
+        out.append(
+            Count(
+                kind,
+                best=1,
+                low=1,
+                high=1,
+                victims=m.group(0).split()[-1].lower() if m.group("pre") else None,
+                claimant=_claimant(doc, m.start()),
+                evidence=Evidence(span=span, rule=rule),
+            )
+        )
+    for m in _BODY.finditer(doc.text):
+        span = Span(m.start(), m.end(), m.group(0))
+        out.append(
+            Count(
+                CountKind.KILLED,
+                best=1,
+                low=1,
+                high=1,
+                claimant=_claimant(doc, m.start()),
+                evidence=Evidence(span=span, rule="count.body_found"),
+            )
+        )
+    return out
+
+
 def find_counts(doc: Doc) -> tuple[Count, ...]:
     text = doc.text
     dated = [(t.span.start, t.span.end) for t in doc._.timexes]
@@ -89,7 +139,12 @@ def find_counts(doc: Doc) -> tuple[Count, ...]:
             continue
         value, rule = parsed
         counts.append(_count(doc, m, kind, value, rule, _victims(doc, m.end())))
-    return tuple(counts)
+    taken = [(c.evidence.span.start, c.evidence.span.end) for c in counts if c.evidence.span]
+    for count in _singular_victims(doc):
+        span = count.evidence.span
+        if not any(s < span.end and span.start < e for s, e in taken):
+            counts.append(count)
+    return tuple(sorted(counts, key=lambda c: c.evidence.span.start if c.evidence.span else 0))
 
 
 def _kind_near(text: str, m: re.Match[str]) -> CountKind | None:
