@@ -42,8 +42,13 @@ def test_acronyms_keep_their_case(nlp, finder):
 
 
 def test_foreign_forces_are_external(nlp, finder):
-    a1, a2 = _actors(nlp, finder, "A Russian missile strike hit a market, killing five civilians.", "missile strike",
-                     SubEventType.SHELLING)
+    a1, a2 = _actors(
+        nlp,
+        finder,
+        "A Russian missile strike hit a market, killing five civilians.",
+        "missile strike",
+        SubEventType.SHELLING,
+    )
     assert a1.name == "Military Forces of Russia" and a1.country == "RU"
     assert a2 is not None and a2.inter is Inter.CIVILIANS
     actor = named_actor("military", "RU", Evidence(), here="UA")

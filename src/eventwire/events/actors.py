@@ -17,7 +17,7 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
@@ -33,10 +33,73 @@ _GROUP_KINDS = {
     "protesters": ("Protesters ({})", Inter.PROTESTERS),
     "rioters": ("Rioters ({})", Inter.RIOTERS),
 }
-_NOT_MODIFIERS = frozenset("VERB AUX ADP CCONJ SCONJ PRON PART NUM".split())
-_DESCRIPTOR_SUFFIXES = frozenset("linked affiliated backed allied aligned led supported sponsored".split())
+_NOT_MODIFIERS = frozenset(["VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "NUM"])
+_DESCRIPTOR_SUFFIXES = frozenset(
+    ["linked", "affiliated", "backed", "allied", "aligned", "led", "supported", "sponsored"]
+)
+_POSSESSIVES = ("'s", "\u2019s")
 _NON_STATE = (Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA)
-_HARM_VERBS = frozenset("kill injure wound abduct kidnap target hit attack shoot behead murder rape arrest detain".split())
+# words that name no particular group: "National Army", "Special Forces", "Security Forces" are state forces
+_GENERIC_NAME_WORDS = frozenset(
+    [
+        "national",
+        "armed",
+        "defence",
+        "defense",
+        "security",
+        "special",
+        "republican",
+        "presidential",
+        "federal",
+        "police",
+        "border",
+        "civil",
+        "joint",
+        "task",
+        "state",
+        "government",
+        "royal",
+        "revolutionary",
+        "popular",
+        "people's",
+        "the",
+        "military",
+        "air",
+        "naval",
+        "local",
+        "armored",
+        "armoured",
+        "infantry",
+        "mechanized",
+        "mechanised",
+        "motorized",
+        "commando",
+        "marine",
+        "airborne",
+        "guard",
+        "elite",
+        "rapid",
+        "army",
+    ]
+)
+_HARM_VERBS = frozenset(
+    [
+        "kill",
+        "injure",
+        "wound",
+        "abduct",
+        "kidnap",
+        "target",
+        "hit",
+        "attack",
+        "shoot",
+        "behead",
+        "murder",
+        "rape",
+        "arrest",
+        "detain",
+    ]
+)
 _PROTESTS = {SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION}
 _VAC = {SubEventType.ATTACK, SubEventType.ABDUCTION, SubEventType.SEXUAL_VIOLENCE}
 _REMOTE_UNIDENTIFIED = {SubEventType.SUICIDE_BOMB, SubEventType.REMOTE_EXPLOSIVE, SubEventType.GRENADE}
@@ -107,6 +170,13 @@ class ActorFinder:
             self.nouns[key] = kind
             self.lower.add(key, [nlp.make_doc(phrase)])
         self.country_names = _country_names()
+        self.named_heads = {head: Inter(int(inter)) for head, inter in _data_lines("named_heads.tsv")}
+        self.named = Matcher(nlp.vocab)
+        self.named.add(
+            "NAMED",
+            [[{"POS": "PROPN", "OP": "+"}, {"LOWER": {"IN": sorted(self.named_heads)}, "IS_TITLE": True}]],
+            greedy="LONGEST",
+        )
 
     # ------------------------------------------------------------------------------------------- mentions
 
@@ -115,7 +185,9 @@ class ActorFinder:
         if cached is not None:
             return cached
         spans = self.exact(doc, as_spans=True) + self.lower(doc, as_spans=True)
-        found = [self._mention(doc, span) for span in filter_spans(spans) if not _is_descriptor(doc, span)]
+        known = [self._mention(doc, span) for span in filter_spans(spans) if not _is_descriptor(doc, span)]
+        taken = {i for m in known for i in range(m.span.start, m.span.end)}
+        found = known + [m for m in self._named_groups(doc) if not taken.intersection(range(m.span.start, m.span.end))]
         found.extend(self._country_subjects(doc, found))
         doc.user_data["eventwire.actor_mentions"] = found
         return found
@@ -134,12 +206,12 @@ class ActorFinder:
         i = start - 1
         while i >= max(start - 4, 0):
             tok = doc[i]
-            if tok.text not in ("'s", "’s") and (tok.is_punct or tok.pos_ in _NOT_MODIFIERS) or tok.is_sent_end:
+            if (tok.text not in _POSSESSIVES and (tok.is_punct or tok.pos_ in _NOT_MODIFIERS)) or tok.is_sent_end:
                 break
             codes = demonym_countries(tok.text)
             if codes:
                 return i, codes[0]
-            end = i if tok.text in ("'s", "’s") else i + 1
+            end = i if tok.text in _POSSESSIVES else i + 1
             for length in (3, 2, 1):
                 if end - length < 0:
                     continue
@@ -148,6 +220,23 @@ class ActorFinder:
                     return end - length, code
             i -= 1
         return start, None
+
+    def _named_groups(self, doc: Doc) -> list[Mention]:
+        """Capitalised names ending in a group word ("Los Viagras Gang") the dictionary does not know."""
+        found = []
+        for span in filter_spans(self.named(doc, as_spans=True)):
+            words = [t for t in span[:-1] if t.lower_ not in _GENERIC_NAME_WORDS]
+            ordinal = (span.start > 0 and doc[span.start - 1].like_num) or span[0].like_num
+            if (
+                not words
+                or ordinal
+                or _is_descriptor(doc, span)
+                or any(demonym_countries(t.text) or t.lower_ in self.country_names for t in span)
+            ):
+                continue
+            entry = GroupEntry(span.text, self.named_heads[span[-1].lower_], None)
+            found.append(Mention(span, "group", None, entry, rule=f"actor.named:{span[-1].lower_}"))
+        return found
 
     def _named_group_for(self, doc: Doc, m: Mention, trigger: SpacySpan) -> Mention:
         """Generic "militants" in an article that names a non-state group mean that group (nearest mention)."""
@@ -194,7 +283,10 @@ class ActorFinder:
         a2 = _pick(second, lambda m: m is not a1 and (a1 is None or _name_key(m) != _name_key(a1)))
         if a1 is None and sub_event_type not in _VAC:
             # a subjectless sentence: the one non-victim after the trigger is the doer ("clashes involving X")
-            a1 = _pick(second, lambda m: m.kind not in ("civilians",) and m is not a2)
+            a1 = _pick(
+                second,
+                lambda m: m.kind != "civilians" and m is not a2 and (a2 is None or _name_key(m) != _name_key(a2)),
+            )
             if a1 is a2:
                 a2 = None
         actor1 = self._actor(self._named_group_for(doc, a1, trigger), here) if a1 else None
@@ -233,7 +325,7 @@ def _name_key(m: Mention) -> str:
     return m.group.name if m.group else f"{m.kind}:{m.country}"
 
 
-def _pick(scored: list[tuple[int, int, Mention]], keep) -> Mention | None:  # noqa: ANN001 - a predicate
+def _pick(scored: list[tuple[int, int, Mention]], keep) -> Mention | None:
     for _, _, m in sorted(scored, key=lambda s: (s[0], s[1])):
         if keep(m):
             return m
@@ -266,9 +358,7 @@ def _effective_head(h: Token, trigger: SpacySpan) -> Token:
         head = h.head
         if trigger.start <= head.i < trigger.end or head.i == h.i:
             return h
-        if h.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
-            h = head
-        elif h.dep_ == "appos":
+        if (h.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN")) or h.dep_ == "appos":
             h = head
         elif h.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i < h.i:
             h = head.head
@@ -278,7 +368,7 @@ def _effective_head(h: Token, trigger: SpacySpan) -> Token:
 
 
 def _dep_and_gov(tok: Token) -> tuple[str, Token]:
-    """The token's relation, seen through a dateline ("JUBA, Dec 5 - X signed": the parser makes X a conjunct of JUBA)."""
+    """The token's relation, seen through a dateline ("JUBA, Dec 5 - X signed": X parses as a conjunct of JUBA)."""
     head = tok.head
     if tok.dep_ == "conj" and head.i == head.sent.start and head.is_upper and len(head.text) > 2:
         return head.dep_, head.head
@@ -377,9 +467,12 @@ def _apply_defaults(
     return actor1, actor2
 
 
-def _clash_sides(actor1: Actor | None, actor2: Actor | None, default) -> tuple[Actor | None, Actor | None]:  # noqa: ANN001
+def _clash_sides(actor1: Actor | None, actor2: Actor | None, default) -> tuple[Actor | None, Actor | None]:
     """A clash has two armed sides: a lone non-state side was fighting the state."""
     state = (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
+    # a crowd in a clash is a side of a fight, not its victim: ACLED codes such fights between groups as rioters
+    actor1 = _as_kind(actor1, "rioters", actor1.country) if _crowd(actor1) else actor1
+    actor2 = _as_kind(actor2, "rioters", actor2.country) if _crowd(actor2) else actor2
     if actor1 is None and actor2 is not None:
         actor1, actor2 = actor2, None
     if actor1 is None:
