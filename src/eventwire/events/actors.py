@@ -245,7 +245,9 @@ class ActorFinder:
         groups = [g for g in self.mentions(doc) if g.group and g.group.inter in _NON_STATE]
         if not groups:
             return m
-        return min(groups, key=lambda g: abs(g.span.start - trigger.start))
+        group = min(groups, key=lambda g: abs(g.span.start - trigger.start))
+        # the name is the group's, the evidence stays this mention ("a suicide bomber blew himself up")
+        return Mention(m.span, "group", group.group.country, group.group, rule=f"actor.coref:{group.span.text}")
 
     def _country_subjects(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """A country or demonym acting on its own ("Israel struck", "a Russian missile strike") is its military."""
@@ -294,7 +296,8 @@ class ActorFinder:
         return _apply_defaults(actor1, actor2, sub_event_type, here)
 
     def _actor(self, m: Mention, here: str | None) -> Actor:
-        evidence = Evidence(Span(m.span.start_char, m.span.end_char, m.span.text), m.rule)
+        span = _phrase(m.span)
+        evidence = Evidence(Span(span.start_char, span.end_char, span.text), m.rule)
         if m.group is not None:
             inter = m.group.inter
             if inter is Inter.EXTERNAL_OTHER and m.group.country and m.group.country == here:
@@ -315,10 +318,21 @@ def named_actor(kind: str, country: str | None, evidence: Evidence, *, here: str
     return Actor(name, inter, country, evidence)
 
 
+def _phrase(span: SpacySpan) -> SpacySpan:
+    """A name extended to the noun it modifies: "Taliban gunmen", "the armed group ETA" stay one evidence span."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.i == span.end and root.head.pos_ in ("NOUN", "PROPN"):
+        return span.doc[span.start : root.head.i + 1]
+    return span
+
+
 def _is_descriptor(doc: Doc, span: SpacySpan) -> bool:
     """ "al Qaeda-linked", "Iran-backed": the name describes another actor rather than acting itself."""
     nxt = doc[span.end : span.end + 2]
-    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in _DESCRIPTOR_SUFFIXES
+    if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in _DESCRIPTOR_SUFFIXES:
+        return True
+    before = doc[max(span.start - 2, 0) : span.start]  # "pro-regime", "anti-Houthi"
+    return len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti", "non")
 
 
 def _name_key(m: Mention) -> str:
@@ -339,16 +353,16 @@ def _near_trigger(m: Mention, trigger: SpacySpan) -> bool:
 
 
 def _governs(verb: Token, trigger: SpacySpan) -> int:
-    """How closely `verb` governs the trigger: 3 = is the trigger, 2 = an ancestor within two steps, 0 = no."""
+    """How closely `verb` governs the trigger: 3 = is the trigger or its head, 2 = two steps up, 1 = three, 0 = no."""
     if trigger.start <= verb.i < trigger.end:
         return 3
     tok = trigger.root
-    for _ in range(3):
+    for strength in (3, 2, 1):
         if tok.head.i == tok.i:
             return 0
         tok = tok.head
         if tok.i == verb.i:
-            return 2
+            return strength
     return 0
 
 
