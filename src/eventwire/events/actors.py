@@ -273,6 +273,11 @@ class ActorFinder:
         sent = trigger.sent
         here = event_country(doc, trigger)
         candidates = [m for m in self.mentions(doc) if m.span.start >= sent.start and m.span.end <= sent.end]
+        if not candidates and sent.start > 0:
+            # "The fighting lasted hours.": the actors are those of the sentence before, around its main verb
+            before = doc[sent.start - 1].sent
+            if any(before.start <= m.span.start < before.end for m in self.mentions(doc)):
+                return self(doc, before[before.root.i - before.start :][:1], sub_event_type=sub_event_type)
         first: list[tuple[int, int, Mention]] = []
         second: list[tuple[int, int, Mention]] = []
         for m in candidates:
