@@ -74,3 +74,19 @@ def test_possessive_country_name(nlp, finder):
     doc = nlp("Burkina Faso's army said it had killed dozens.")
     mentions = [m for m in finder.mentions(doc) if m.kind == "military"]
     assert mentions and mentions[0].country == "BF" and mentions[0].span.text.startswith("Burkina")
+
+
+def test_subject_of_died_is_the_victim(nlp, finder):
+    _, a2 = _actors(nlp, finder, "Five soldiers died in the ambush.", "died")
+    assert a2 is not None and a2.name.startswith("Military Forces")
+
+
+def test_sentence_without_actors_borrows_the_previous_one(nlp, finder):
+    text = "Rebels attacked an army base near the town. The fighting lasted several hours."
+    a1, _ = _actors(nlp, finder, text, "fighting", SubEventType.ARMED_CLASH)
+    assert a1 is not None and a1.evidence.span is not None
+
+
+def test_evidence_span_covers_the_named_phrase(nlp, finder):
+    a1, _ = _actors(nlp, finder, "Taliban gunmen attacked a checkpoint.", "attacked", SubEventType.ARMED_CLASH)
+    assert a1.name == "Taliban" and a1.evidence.span.text == "Taliban gunmen"

@@ -82,6 +82,7 @@ _GENERIC_NAME_WORDS = frozenset(
         "army",
     ]
 )
+_SUFFER_WORDS = frozenset(["die", "dead", "perish", "drown", "succumb"])
 _HARM_VERBS = frozenset(
     [
         "kill",
@@ -326,7 +327,7 @@ def named_actor(kind: str, country: str | None, evidence: Evidence, *, here: str
 def _phrase(span: SpacySpan) -> SpacySpan:
     """A name extended to the noun it modifies: "Taliban gunmen", "the armed group ETA" stay one evidence span."""
     root = span.root
-    if root.dep_ == "compound" and root.head.i == span.end and root.head.pos_ in ("NOUN", "PROPN"):
+    if root.dep_ == "compound" and span.end <= root.head.i <= span.end + 1 and root.head.pos_ in ("NOUN", "PROPN"):
         return span.doc[span.start : root.head.i + 1]
     return span
 
@@ -394,6 +395,14 @@ def _dep_and_gov(tok: Token) -> tuple[str, Token]:
     return tok.dep_, head
 
 
+def _undergoes(word: Token) -> bool:
+    """The subject of "died", "were dead", "were injured" suffers the event rather than doing it."""
+    if word.lemma_.lower() in _SUFFER_WORDS or word.dep_ == "acomp":
+        return True
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children)
+    return word.tag_ == "VBN" and passive and not any(c.dep_ == "dobj" for c in word.children)
+
+
 def _role(m: Mention, trigger: SpacySpan) -> tuple[int, int]:
     """(1 or 2, strength 0-4): which side of the event the mention is on, from its dependency relation."""
     h = _effective_head(m.span.root, trigger)
@@ -419,7 +428,7 @@ def _role(m: Mention, trigger: SpacySpan) -> tuple[int, int]:
     if dep in ("nsubj", "csubj"):
         near = _governs(gov, trigger)
         if near:
-            return 1, near
+            return (2, near) if _undergoes(trigger.root) else (1, near)
     if h.dep_ in ("nsubj", "csubj"):
         near = _governs(h.head, trigger)
         if near:
@@ -497,7 +506,7 @@ def _clash_sides(actor1: Actor | None, actor2: Actor | None, default) -> tuple[A
     if actor1 is None:
         return default("military"), None
     if actor2 is None and actor1.inter not in state:
-        return default("military"), actor1
+        return actor1, default("military")
     return actor1, actor2
 
 
