@@ -268,17 +268,29 @@ class ActorFinder:
 
     # ------------------------------------------------------------------------------------------- roles
 
+    def for_event(
+        self, doc: Doc, trigger: SpacySpan, *, sub_event_type: SubEventType | None = None, country: str | None = None
+    ) -> tuple[Actor | None, Actor | None]:
+        """actor1 and actor2; `country` is the event's (from its location), else taken from the places."""
+        return self(doc, trigger, sub_event_type=sub_event_type, country=country)
+
     def __call__(
-        self, doc: Doc, trigger: SpacySpan, *, sub_event_type: SubEventType | None = None
+        self,
+        doc: Doc,
+        trigger: SpacySpan,
+        *,
+        sub_event_type: SubEventType | None = None,
+        country: str | None = None,
     ) -> tuple[Actor | None, Actor | None]:
         sent = trigger.sent
-        here = event_country(doc, trigger)
+        here = country or event_country(doc, trigger)
         candidates = [m for m in self.mentions(doc) if m.span.start >= sent.start and m.span.end <= sent.end]
         if not candidates and sent.start > 0:
             # "The fighting lasted hours.": the actors are those of the sentence before, around its main verb
             before = doc[sent.start - 1].sent
             if any(before.start <= m.span.start < before.end for m in self.mentions(doc)):
-                return self(doc, before[before.root.i - before.start :][:1], sub_event_type=sub_event_type)
+                pseudo = before[before.root.i - before.start :][:1]
+                return self(doc, pseudo, sub_event_type=sub_event_type, country=country)
         first: list[tuple[int, int, Mention]] = []
         second: list[tuple[int, int, Mention]] = []
         for m in candidates:

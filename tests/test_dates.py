@@ -1,0 +1,57 @@
+"""Time expressions and their TimeML values, read against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.events.dates import find_timexes
+
+PUBLISHED = date(2026, 5, 6)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def parse(pipeline):
+    nlp = pipeline.nlp
+
+    def run(text: str, published: date | None = PUBLISHED) -> dict[str, str | None]:
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            if not name.startswith("eventwire"):
+                doc = proc(doc)
+        return {t.span.text: t.value for t in find_timexes(doc, published=published)}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Troops clashed on 4 May 2026 near the border.", "4 May 2026", "2026-05-04"),
+        ("Gunmen attacked the village on Sunday.", "Sunday", "2026-05-03"),
+        ("The strike hit the market on Wednesday.", "Wednesday", "2026-05-06"),  # published on a Wednesday
+        ("The ministers will meet on Friday.", "Friday", "2026-05-08"),  # future tense: the next one
+        ("Protests spread last week.", "last week", "2026-W18"),
+        ("The town fell earlier this month.", "earlier this month", "2026-05"),
+        ("Fighting broke out in March.", "March", "2026-03"),
+        ("The raid in Dec. 2025 killed four.", "Dec. 2025", "2025-12"),
+        ("He was jailed over a bombing in 2019.", "2019", "2019"),
+        ("Police arrived yesterday morning.", "yesterday morning", "2026-05-05TMO"),
+        ("Results for the third quarter were weak.", "the third quarter", "2025-Q3"),
+        ("The curfew is now in force.", "now", "PRESENT_REF"),
+        ("Two days ago, rebels seized the town.", "Two days ago", "2026-05-04"),
+    ],
+)
+def test_expressions_and_values(parse, text: str, expression: str, value: str) -> None:
+    assert parse(text).get(expression) == value
+
+
+def test_counts_and_verbs_are_not_dates(parse) -> None:
+    found = parse("About 2000 people may march to the capital, police said.")
+    assert found == {}
+
+
+def test_without_publication_date_relative_values_are_unknown(parse) -> None:
+    found = parse("Rebels attacked on Sunday, on 4 May 2026.", published=None)
+    assert found == {"Sunday": None, "4 May 2026": "2026-05-04"}
