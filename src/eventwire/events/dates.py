@@ -1,57 +1,321 @@
-"""Baseline time expressions and event dates. Replaced by issue 5's work."""
+"""Time expressions (TimeML-style values normalised against the publication date) and event dates.
+
+Patterns are compiled once from `events/data/dates.json` and run over the text, most specific first; a
+later pattern never takes text an earlier one matched. Values: "2022-02-03", "2022-W05", "2022-02",
+"2022", "2022-Q3", "2022-SU", "199" (a decade), "PRESENT_REF", "2022-02-03T14:30", "2022-02-03TMO".
+"""
 
 from __future__ import annotations
 
+import functools
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.model import EventDate, Evidence, Span, TimePrecision, Timex, TimexType
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = "(?P<month>" + "|".join(_MONTHS) + ")"
-_DMY = re.compile(r"\b(?P<day>\d{1,2}) " + _MONTH + r"(?: (?P<year>\d{4}))?\b", re.IGNORECASE)
-_MDY = re.compile(r"\b" + _MONTH + r" (?P<day>\d{1,2})(?:, (?P<year>\d{4}))?\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+Resolved = tuple[TimexType, str | None]
+_NO_VALUE: Resolved = (TimexType.DATE, None)
+# "NAIROBI, Sept 18 -": where and when the story was filed, not when the event happened.
+_DATELINE = re.compile(r"^[^\n]{0,60}?,\s*$")
 
 
-def _explicit(m: re.Match[str], published: date | None) -> str | None:
-    year = int(m.group("year")) if m.group("year") else (published.year if published else None)
-    if year is None:
-        return None
+def _alt(phrases: Sequence[str]) -> str:
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+@dataclass(frozen=True, slots=True)
+class DateRules:
+    lexicon: dict[str, Any]
+    patterns: tuple[tuple[str, re.Pattern[str], Callable[[DateRules, re.Match[str], date | None], Resolved]], ...]
+
+    def month(self, word: str) -> int:
+        return int(self.lexicon["months"][word.lower().rstrip(".")])
+
+    @classmethod
+    def from_lexicon(cls, lex: dict[str, Any]) -> DateRules:
+        month = r"(?P<month>(?:" + "|".join(sorted((m.capitalize() for m in lex["months"]), key=len, reverse=True)) + r")\b\.?)"
+        year = r"(?P<year>(?:1[89]|20)\d{2})(?!\d)"
+        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+        weekday = r"(?P<weekday>" + "|".join(w.capitalize() for w in lex["weekdays"]) + r")"
+        rel = r"(?P<rel>last|this|next|past|coming|previous|earlier\s+this|later\s+this|late\s+last|early\s+next|earlier\s+last)"
+        unit = r"(?P<unit>week|month|year|quarter|weekend)"
+        part = r"(?P<part>" + _alt(list(lex["parts"])) + r")"
+        clock = r"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![\w])"
+        pats = [
+            ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso),
+            ("mdy", r"\b" + month + r"\s+" + day + r"(?:,?\s+" + year + r")?", _day_month),
+            ("dmy", r"\b" + day + r"\s+(?:of\s+)?" + month + r"(?:,?\s+" + year + r")?", _day_month),
+            ("weekday_part", r"(?:\b(?P<wrel>last|this|next)\s+)?\b" + weekday + r"(?:\s+" + part + r")?\b", _weekday),
+            ("month_year", r"\b" + month + r"(?:\s+of)?,?\s+" + year, _month_year),
+            ("clock", r"\b" + clock, _clock),
+            ("rel_part", r"\b(?P<rp>this|last|tomorrow|yesterday)\s+" + part + r"\b|\b(?P<tonight>tonight)\b", _rel_part),
+            ("relative", r"\b(?P<relword>" + _alt(list(lex["relative"])) + r")\b", _relative),
+            ("rel_unit", r"\b" + rel + r"\s+" + unit + r"\b", _rel_unit),
+            ("ago", r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+" + unit + r"s?\s+ago\b", _ago),
+            ("quarter", r"\b(?:the\s+)?(?P<ord>" + _alt(list(lex["ordinals"])) + r")\s+quarter(?:\s+of\s+" + year + r")?\b", _quarter),
+            ("season", r"\b(?:(?P<srel>this|last|next)\s+)?(?P<season>" + _alt(list(lex["seasons"])) + r")(?:\s+(?:of\s+)?" + year + r")?\b", _season),
+            ("month_rel", r"\b(?:(?P<mrel>last|this|next|early|late|mid|in|since|until|by|during)\s+)" + month + r"(?!\s+\d)", _month_alone),
+            ("decade", r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)'?s\b", _decade),
+            ("year", r"(?<![\w$.,-])" + year + r"(?![\w.,-]\d|\s*(?:people|troops|km|%|percent))", _year),
+            ("ref", r"\b(?P<ref>" + _alt(list(lex["refs"])) + r")\b", _ref),
+        ]
+        flags = {"ref": re.IGNORECASE, "relative": re.IGNORECASE, "rel_unit": re.IGNORECASE, "ago": re.IGNORECASE,
+                 "quarter": re.IGNORECASE, "clock": re.IGNORECASE, "rel_part": re.IGNORECASE}
+        compiled = tuple((name, re.compile(p, flags.get(name, 0)), fn) for name, p, fn in pats)
+        return cls(lexicon=lex, patterns=compiled)
+
+
+def _iso(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     try:
-        return date(year, _MONTHS.index(m.group("month").lower()) + 1, int(m.group("day"))).isoformat()
+        return TimexType.DATE, date(int(m["year"]), int(m["mon"]), int(m["day"])).isoformat()
     except ValueError:
-        return None
+        return _NO_VALUE
 
 
-def _weekday(m: re.Match[str], published: date | None) -> str | None:
-    if published is None:
-        return None
-    back = (published.weekday() - _WEEKDAYS.index(m.group("weekday").lower())) % 7
-    return (published - timedelta(days=back)).isoformat()
+def _day_month(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    month, day = r.month(m["month"]), int(m["day"])
+    if m["year"]:
+        year = int(m["year"])
+    elif pub is not None:
+        # no year: the most plausible is the publication year, unless that lands well after publication
+        year = pub.year - 1 if (month, day) > (pub.month, pub.day) and month - pub.month > 2 else pub.year
+    else:
+        return TimexType.DATE, f"XXXX-{month:02d}-{day:02d}"
+    try:
+        return TimexType.DATE, date(year, month, day).isoformat()
+    except ValueError:
+        return _NO_VALUE
 
 
-def find_timexes(doc: Doc, *, published: date | None) -> tuple[Timex, ...]:
+def _weekday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    target = r.lexicon["weekdays"][m["weekday"].lower()]
+    if (m["wrel"] or "").lower() == "next":
+        when = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+    else:
+        back = (pub.weekday() - target) % 7
+        if (m["wrel"] or "").lower() == "last" and back == 0:
+            back = 7
+        when = pub - timedelta(days=back)
+    if m["part"]:
+        return TimexType.TIME, f"{when.isoformat()}T{r.lexicon['parts'][m['part'].lower()]}"
+    return TimexType.DATE, when.isoformat()
+
+
+def _month_year(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return TimexType.DATE, f"{int(m['year']):04d}-{r.month(m['month']):02d}"
+
+
+def _clock(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    stamp = f"T{hour:02d}:{m['minute'] or '00'}"
+    return TimexType.TIME, (pub.isoformat() + stamp) if pub else None
+
+
+def _rel_part(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return TimexType.TIME, None
+    if m["tonight"]:
+        return TimexType.TIME, f"{pub.isoformat()}TNI"
+    shift = {"yesterday": -1, "tomorrow": 1}.get(m["rp"].lower(), 0)
+    part = r.lexicon["parts"][m["part"].lower()]
+    if m["rp"].lower() == "last":
+        shift = -1 if part == "NI" else 0
+    return TimexType.TIME, f"{(pub + timedelta(days=shift)).isoformat()}T{part}"
+
+
+def _relative(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    offset = r.lexicon["relative"][" ".join(m["relword"].lower().split())]
+    return TimexType.DATE, (pub + timedelta(days=offset)).isoformat()
+
+
+def _rel_unit(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    by = -1 if rel in {"last", "past", "previous", "late last", "earlier last"} else 1 if rel in {"next", "coming", "early next"} else 0
+    if unit in {"week", "weekend"}:
+        value = _week(pub + timedelta(weeks=by))
+        return TimexType.DATE, value + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        y, mo = _shift_month(pub.year, pub.month, by)
+        return TimexType.DATE, f"{y:04d}-{mo:02d}"
+    if unit == "quarter":
+        y, mo = _shift_month(pub.year, pub.month, 3 * by)
+        return TimexType.DATE, f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+    return TimexType.DATE, f"{pub.year + by:04d}"
+
+
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+
+
+def _ago(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
+    unit = m["unit"].lower()
+    if unit == "year":
+        return TimexType.DATE, f"{pub.year - n:04d}"
+    if unit == "month":
+        y, mo = _shift_month(pub.year, pub.month, -n)
+        return TimexType.DATE, f"{y:04d}-{mo:02d}"
+    if unit in {"week", "weekend"}:
+        return TimexType.DATE, _week(pub - timedelta(weeks=n))
+    y, mo = _shift_month(pub.year, pub.month, -3 * n)
+    return TimexType.DATE, f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+
+
+def _quarter(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    q = r.lexicon["ordinals"][m["ord"].lower()]
+    if m["year"]:
+        return TimexType.DATE, f"{m['year']}-Q{q}"
+    if pub is None:
+        return _NO_VALUE
+    year = pub.year - 1 if q > (pub.month - 1) // 3 + 1 else pub.year
+    return TimexType.DATE, f"{year:04d}-Q{q}"
+
+
+def _season(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    code = r.lexicon["seasons"][m["season"].lower()]
+    if m["year"]:
+        return TimexType.DATE, f"{m['year']}-{code}"
+    if pub is None:
+        return _NO_VALUE
+    by = {"last": -1, "next": 1}.get((m["srel"] or "").lower(), 0)
+    return TimexType.DATE, f"{pub.year + by:04d}-{code}"
+
+
+def _month_alone(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    month = r.month(m["month"])
+    if pub is None:
+        return TimexType.DATE, f"XXXX-{month:02d}"
+    rel = m["mrel"].lower()
+    year = pub.year
+    if rel == "last" or (rel not in {"next", "this"} and month > pub.month):
+        year -= 1
+    if rel == "next" and month <= pub.month:
+        year += 1
+    return TimexType.DATE, f"{year:04d}-{month:02d}"
+
+
+def _decade(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return TimexType.DATE, m["decade"][:3]
+
+
+def _year(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return TimexType.DATE, m["year"]
+
+
+def _ref(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return TimexType.DATE, r.lexicon["refs"][" ".join(m["ref"].lower().split())]
+
+
+@functools.cache
+def default_rules() -> DateRules:
+    text = resources.files("eventwire.events.data").joinpath("dates.json").read_text(encoding="utf-8")
+    return DateRules.from_lexicon(json.loads(text))
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A date right after the opening place name and followed by a dash: "BEIRUT, Nov 20 - ..."."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE.match(text[line_start:start])) and bool(re.match(r"\s*(?:\(\w+\)\s*)?[-–—]", text[end:]))
+
+
+def _dateline_published(text: str, rules: DateRules, published: date | None) -> date | None:
+    """Without a publication date, a dateline with a year (or an ISO date) is the best hint for it."""
+    if published is not None:
+        return published
+    for name, pattern, resolve in rules.patterns[:3]:
+        m = pattern.search(text, 0, 200)
+        if m and _is_dateline(text, m.start(), m.end()):
+            _, value = resolve(rules, m, None)
+            if value and not value.startswith("X"):
+                return date.fromisoformat(value)
+    return None
+
+
+def find_timexes(doc: Doc, *, published: date | None, rules: DateRules | None = None) -> tuple[Timex, ...]:
+    rules = rules or default_rules()
+    text = doc.text
+    published = _dateline_published(text, rules, published)
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
-    for pattern, resolve in ((_DMY, _explicit), (_MDY, _explicit), (_WEEKDAY, _weekday)):
-        for m in pattern.finditer(doc.text):
+    for name, pattern, resolve in rules.patterns:
+        for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(Timex(Span(m.start(), m.end(), m.group(0)), TimexType.DATE, resolve(m, published)))
+            kind, value = resolve(rules, m, published)
+            rule = f"timex.{name}" + (".dateline" if _is_dateline(text, m.start(), m.end()) else "")
+            found.append(Timex(Span(m.start(), m.end(), m.group(0)), kind, value, rule=rule))
     return tuple(sorted(found, key=lambda t: t.span.start))
 
 
+_PRECISION = [(re.compile(r"^\d{4}-\d{2}-\d{2}"), TimePrecision.DAY), (re.compile(r"^\d{4}-W\d{2}"), TimePrecision.WEEK)]
+
+
+def _as_event_date(timex: Timex) -> EventDate | None:
+    """A timex as an ACLED date: a day is precision 1, a week 2, a month (or coarser) 3 on its first day."""
+    value = timex.value or ""
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return EventDate(date.fromisoformat(value[:10]), TimePrecision.DAY, Evidence(span=timex.span, rule=timex.rule))
+    if m := re.match(r"^(\d{4})-W(\d{2})", value):
+        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return EventDate(monday, TimePrecision.WEEK, Evidence(span=timex.span, rule=timex.rule))
+    if m := re.match(r"^(\d{4})-(\d{2})$", value):
+        return EventDate(date(int(m[1]), int(m[2]), 1), TimePrecision.MONTH, Evidence(span=timex.span, rule=timex.rule))
+    if m := re.match(r"^(\d{4})$", value):
+        return EventDate(date(int(m[1]), 1, 1), TimePrecision.MONTH, Evidence(span=timex.span, rule=timex.rule))
+    return None
+
+
+def _usable(timex: Timex, published: date | None) -> EventDate | None:
+    if timex.rule and timex.rule.endswith(".dateline"):
+        return None
+    when = _as_event_date(timex)
+    if when is None or when.value is None:
+        return None
+    if published is not None and when.value > published:
+        return None  # a future date is a plan or a deadline, not when the event happened
+    return when
+
+
 def date_for_event(doc: Doc, trigger: SpacySpan, timexes: Sequence[Timex], *, published: date | None) -> EventDate:
+    """The date expression nearest the trigger in its sentence; else the first usable date in the article;
+    else the publication date (precision 2), or none at all when even that is unknown."""
     sent = trigger.sent
+    centre = (trigger.start_char + trigger.end_char) // 2
+    in_sentence = [(abs(centre - (t.span.start + t.span.end) // 2), d) for t in timexes
+                   if sent.start_char <= t.span.start < sent.end_char and (d := _usable(t, published))]
+    if in_sentence:
+        return min(in_sentence, key=lambda pair: (pair[0], int(pair[1].precision)))[1]
     for timex in timexes:
-        if timex.value and sent.start_char <= timex.span.start < sent.end_char and len(timex.value) == 10:
-            return EventDate(date.fromisoformat(timex.value), TimePrecision.DAY, Evidence(span=timex.span))
+        if (when := _usable(timex, published)) is not None and when.precision is TimePrecision.DAY:
+            return EventDate(when.value, when.precision, Evidence(span=when.evidence.span, rule="date.article_first"))
+    if published is None:
+        return EventDate(None, TimePrecision.MONTH, Evidence(rule="date.unknown"))
     return EventDate(published, TimePrecision.WEEK, Evidence(rule="date.publication_fallback"))
