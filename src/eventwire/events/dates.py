@@ -64,18 +64,21 @@ class DateRules:
             ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso),
             ("mdy", r"\b" + month + r"\s+" + day + r"(?:,?\s+" + year + r")?", _day_month),
             ("dmy", r"\b" + day + r"\s+(?:of\s+)?" + month + r"(?:,?\s+" + year + r")?", _day_month),
-            ("weekday_part", r"(?:\b(?P<wrel>last|this|next)\s+)?\b" + weekday + r"(?:\s+" + part + r")?\b", _weekday),
+            ("weekday_part", r"(?:\b(?P<wrel>last|this|next)\s+)?\b" + weekday + r"(?:\s+(?P<part>" + _alt(list(lex["parts"])) + r"))?\b", _weekday),
             ("month_year", r"\b" + month + r"(?:\s+of)?,?\s+" + year, _month_year),
             ("clock", r"\b" + clock, _clock),
             ("rel_part", r"\b(?P<rp>this|last|tomorrow|yesterday)\s+" + part + r"\b|\b(?P<tonight>tonight)\b", _rel_part),
             ("relative", r"\b(?P<relword>" + _alt(list(lex["relative"])) + r")\b", _relative),
             ("rel_unit", r"\b" + rel + r"\s+" + unit + r"\b", _rel_unit),
             ("ago", r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+" + unit + r"s?\s+ago\b", _ago),
-            ("quarter", r"\b(?:the\s+)?(?P<ord>" + _alt(list(lex["ordinals"])) + r")\s+quarter(?:\s+of\s+" + year + r")?\b", _quarter),
-            ("season", r"\b(?:(?P<srel>this|last|next)\s+)?(?P<season>" + _alt(list(lex["seasons"])) + r")(?:\s+(?:of\s+)?" + year + r")?\b", _season),
-            ("month_rel", r"\b(?:(?P<mrel>last|this|next|early|late|mid|in|since|until|by|during)\s+)" + month + r"(?!\s+\d)", _month_alone),
+            ("quarter", r"\b(?:the\s+)?(?P<ord>" + _alt(list(lex["ordinals"])) + r")[-\s]quarter(?:\s+of\s+" + year + r")?\b", _quarter),
+            ("this_quarter", r"\bthe\s+(?P<qrel>latest\s+|current\s+|previous\s+|year-ago\s+|year-earlier\s+)?quarter\b", _this_quarter),
+            ("year_before", r"\b(?:a\s+year\s+(?:earlier|ago|before)|year-(?:earlier|ago))\b", _year_before),
+            ("season", r"\b(?:(?P<srel>this|last|next|the|in|early|late)\s+)(?P<season>" + _alt(list(lex["seasons"])) + r")(?:\s+(?:of\s+)?" + year + r")?\b"
+             r"|\b(?P<season2>" + _alt(list(lex["seasons"])) + r")\s+(?:of\s+)?" + year.replace("?P<year>", "?P<year2>"), _season),
+            ("month_rel", r"\b(?:(?P<mrel>last|this|next|early|late|mid|in|since|until|by|during|of)\s+|(?P<mid>mid-|late-|early-))" + month + r"(?!\s+\d)", _month_alone),
             ("decade", r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)'?s\b", _decade),
-            ("year", r"(?<![\w$.,-])" + year + r"(?![\w.,-]\d|\s*(?:people|troops|km|%|percent))", _year),
+            ("year", r"(?:(?<=mid-)|(?<![\w$.,-]))" + year + r"(?![\w.,-]\d|\s*(?:people|troops|km|%|percent))", _year),
             ("ref", r"\b(?P<ref>" + _alt(list(lex["refs"])) + r")\b", _ref),
         ]
         flags = {"ref": re.IGNORECASE, "relative": re.IGNORECASE, "rel_unit": re.IGNORECASE, "ago": re.IGNORECASE,
@@ -91,13 +94,37 @@ def _iso(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
         return _NO_VALUE
 
 
+def _nearest_year_shift(month: int, pub: date) -> int:
+    """A month named without a year is the nearest such month to publication (within six months)."""
+    if month - pub.month > 6:
+        return -1
+    if pub.month - month > 6:
+        return 1
+    return 0
+
+
+def _this_quarter(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    rel = (m["qrel"] or "").strip().lower()
+    # results reported in a quarter are for the one just ended
+    y, mo = _shift_month(pub.year, pub.month, -3 if rel != "current" else 0)
+    if rel in {"year-ago", "year-earlier"}:
+        y -= 1
+    return TimexType.DATE, f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+
+
+def _year_before(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return (TimexType.DATE, f"{pub.year - 1:04d}") if pub else _NO_VALUE
+
+
 def _day_month(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     month, day = r.month(m["month"]), int(m["day"])
     if m["year"]:
         year = int(m["year"])
     elif pub is not None:
         # no year: the most plausible is the publication year, unless that lands well after publication
-        year = pub.year - 1 if (month, day) > (pub.month, pub.day) and month - pub.month > 2 else pub.year
+        year = pub.year + _nearest_year_shift(month, pub)
     else:
         return TimexType.DATE, f"XXXX-{month:02d}-{day:02d}"
     try:
@@ -117,8 +144,6 @@ def _weekday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
         if (m["wrel"] or "").lower() == "last" and back == 0:
             back = 7
         when = pub - timedelta(days=back)
-    if m["part"]:
-        return TimexType.TIME, f"{when.isoformat()}T{r.lexicon['parts'][m['part'].lower()]}"
     return TimexType.DATE, when.isoformat()
 
 
@@ -199,12 +224,14 @@ def _quarter(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
 
 
 def _season(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
-    code = r.lexicon["seasons"][m["season"].lower()]
-    if m["year"]:
-        return TimexType.DATE, f"{m['year']}-{code}"
+    code = r.lexicon["seasons"][(m["season"] or m["season2"]).lower()]
+    if m["year"] or m["year2"]:
+        return TimexType.DATE, f"{m['year'] or m['year2']}-{code}"
     if pub is None:
         return _NO_VALUE
     by = {"last": -1, "next": 1}.get((m["srel"] or "").lower(), 0)
+    if m["srel"] and m["srel"].lower() in {"the", "in"} and pub.month < 3 and code in {"SU", "FA"}:
+        by = -1
     return TimexType.DATE, f"{pub.year + by:04d}-{code}"
 
 
@@ -212,12 +239,14 @@ def _month_alone(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     month = r.month(m["month"])
     if pub is None:
         return TimexType.DATE, f"XXXX-{month:02d}"
-    rel = m["mrel"].lower()
+    rel = (m["mrel"] or "").lower()
     year = pub.year
-    if rel == "last" or (rel not in {"next", "this"} and month > pub.month):
-        year -= 1
-    if rel == "next" and month <= pub.month:
-        year += 1
+    if rel == "last":
+        year -= 1 if month >= pub.month else 0
+    elif rel == "next":
+        year += 1 if month <= pub.month else 0
+    elif rel != "this":
+        year += _nearest_year_shift(month, pub)
     return TimexType.DATE, f"{year:04d}-{month:02d}"
 
 
