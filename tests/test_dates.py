@@ -80,3 +80,13 @@ def test_fallbacks(nlp):
     assert unknown.value is None and unknown.evidence.rule == "date.unknown"
     stated = _event_date(nlp, "Rebels attacked a base on 5 May 2023.", "attacked", published=None)
     assert stated.value == date(2023, 5, 5)
+
+
+def test_approximate_day_is_week_precision(nlp):
+    when = _event_date(nlp, "Around 4 March 2024 (as reported), rioters burned a shop.", "burned")
+    assert (when.value, when.precision) == (date(2024, 3, 4), TimePrecision.WEEK)
+
+
+def test_sentence_opening_date_governs(nlp):
+    when = _event_date(nlp, "On 4 March 2024, a man who had fled last month was shot dead.", "shot")
+    assert (when.value, when.precision) == (date(2024, 3, 4), TimePrecision.DAY)

@@ -333,15 +333,35 @@ def _usable(timex: Timex, published: date | None) -> EventDate | None:
     return when
 
 
+# "On 4 May 2020, ..." at the head of a sentence governs its main clause.
+_OPENING = re.compile(r"\W*(?:(?:on|around|about|by|since|in|early|late|on or about|on or around)\s+)?", re.IGNORECASE)
+# "Around 4 May (as reported)", "between 3 and 5 May": the day is approximate, so the precision is a week.
+_APPROX_BEFORE = re.compile(r"(?:around|about|circa|approximately|on or around|on or about|sometime|week of|between|"
+                            r"from|late on|overnight)\s*$", re.IGNORECASE)
+_APPROX_AFTER = re.compile(r"^\s*(?:\(\s*(?:as reported|week of|from|between|\d)|[-–]\s*\d|\s*(?:to|and)\s+\d)", re.IGNORECASE)
+
+
+def _approximate(text: str, timex: Timex, when: EventDate) -> EventDate:
+    if when.precision is not TimePrecision.DAY:
+        return when
+    before, after = text[max(0, timex.span.start - 14):timex.span.start], text[timex.span.end:timex.span.end + 20]
+    if _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after):
+        return EventDate(when.value, TimePrecision.WEEK, Evidence(span=timex.span, rule="date.approximate_day"))
+    return when
+
+
 def date_for_event(doc: Doc, trigger: SpacySpan, timexes: Sequence[Timex], *, published: date | None) -> EventDate:
     """The date expression nearest the trigger in its sentence; else the first usable date in the article;
     else the publication date (precision 2), or none at all when even that is unknown."""
     sent = trigger.sent
     centre = (trigger.start_char + trigger.end_char) // 2
-    in_sentence = [(abs(centre - (t.span.start + t.span.end) // 2), d) for t in timexes
+    text = doc.text
+    in_sentence = [(not _OPENING.fullmatch(text[sent.start_char:t.span.start]), int(d.precision),
+                    abs(centre - (t.span.start + t.span.end) // 2), _approximate(text, t, d))
+                   for t in timexes
                    if sent.start_char <= t.span.start < sent.end_char and (d := _usable(t, published))]
     if in_sentence:
-        return min(in_sentence, key=lambda pair: (pair[0], int(pair[1].precision)))[1]
+        return min(in_sentence, key=lambda four: four[:3])[3]
     for timex in timexes:
         if (when := _usable(timex, published)) is not None and when.precision is TimePrecision.DAY:
             return EventDate(when.value, when.precision, Evidence(span=when.evidence.span, rule="date.article_first"))
