@@ -35,9 +35,18 @@ class Task:
 
 TASKS = (
     Task("geoparse_lgl_spans", "geoparse_lgl.jsonl", "geoparse", "geoparse", spans=True, targets=(("acc161", 0.88),)),
-    Task("geoparse_geovirus_spans", "geoparse_geovirus.jsonl", "geoparse", "geoparse", spans=True, targets=(("acc161", 0.92),)),
+    Task(
+        "geoparse_geovirus_spans",
+        "geoparse_geovirus.jsonl",
+        "geoparse",
+        "geoparse",
+        spans=True,
+        targets=(("acc161", 0.92),),
+    ),
     Task("geoparse_lgl", "geoparse_lgl.jsonl", "geoparse", "geoparse", targets=(("f1", 0.85), ("acc161", 0.85))),
-    Task("geoparse_geovirus", "geoparse_geovirus.jsonl", "geoparse", "geoparse", targets=(("f1", 0.85), ("acc161", 0.85))),
+    Task(
+        "geoparse_geovirus", "geoparse_geovirus.jsonl", "geoparse", "geoparse", targets=(("f1", 0.85), ("acc161", 0.85))
+    ),
     Task("event_location", "event_location.jsonl", "extract", "event_location", targets=(("accuracy", 0.85),)),
     Task("case2021", "case2021.jsonl", "extract", "case2021", targets=(("macro_f1", 0.85),)),
     Task(
@@ -45,8 +54,16 @@ TASKS = (
         "acled_2020_may01-04.jsonl",
         "extract",
         "acled",
-        targets=(("detection", 0.97), ("event_type", 0.85), ("sub_event_type", 0.75), ("inter1", 0.80),
-                 ("inter2", 0.70), ("actor1", 0.60), ("fatalities_exact", 0.90), ("date", 0.95)),
+        targets=(
+            ("detection", 0.97),
+            ("event_type", 0.85),
+            ("sub_event_type", 0.75),
+            ("inter1", 0.80),
+            ("inter2", 0.70),
+            ("actor1", 0.60),
+            ("fatalities_exact", 0.90),
+            ("date", 0.95),
+        ),
     ),
     Task("plover", "plover.jsonl", "extract", "plover", targets=(("event_acc", 0.70),)),
     Task("wikievents", "wikievents.jsonl", "extract", "wikievents", targets=(("trigger_f1", 0.70),)),
@@ -58,11 +75,33 @@ SHOWN = {
     "geoparse": ("precision", "recall", "f1", "acc161", "median_km", "auc", "geonameid_acc"),
     "event_location": ("accuracy", "accuracy_when_detected", "trigger_found"),
     "case2021": ("macro_f1", "accuracy", "unseen_predicted_none"),
-    "acled": ("detection", "event_type", "sub_event_type", "fatalities_exact", "fatalities_within", "date",
-              "time_precision", "location_50km", "geo_precision", "country", "admin1", "inter1", "inter2",
-              "actor1", "actor2"),
+    "acled": (
+        "detection",
+        "event_type",
+        "sub_event_type",
+        "fatalities_exact",
+        "fatalities_within",
+        "date",
+        "time_precision",
+        "location_50km",
+        "geo_precision",
+        "country",
+        "admin1",
+        "inter1",
+        "inter2",
+        "actor1",
+        "actor2",
+    ),
     "plover": ("event_acc", "mode_acc", "source_country_match", "target_country_match"),
-    "wikievents": ("trigger_precision", "trigger_recall", "trigger_f1", "arg_match", "arg_actor1", "arg_actor2", "arg_location"),
+    "wikievents": (
+        "trigger_precision",
+        "trigger_recall",
+        "trigger_f1",
+        "arg_match",
+        "arg_actor1",
+        "arg_actor2",
+        "arg_location",
+    ),
     "dates": ("precision", "recall", "f1", "value_acc", "value_acc_lenient", "value_f1"),
 }
 
@@ -82,7 +121,9 @@ def run_task(task: Task, work: Path) -> tuple[dict[str, float], float]:
     elapsed = time.perf_counter() - started
     scored = subprocess.run(
         [*score, task.scorer, str(gold), str(out), "--json", *(["--spans"] if task.spans else [])],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(scored.stdout.strip().splitlines()[-1]), elapsed
 

@@ -34,8 +34,13 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("in") / "in.jsonl"
     lines = [
         json.dumps({"id": "s1", "text": STORY, "published": "2026-11-20"}),
-        json.dumps({"id": "s2", "text": "The central bank held rates steady on Tuesday, saying inflation had eased.",
-                    "published": "2026-11-20"}),
+        json.dumps(
+            {
+                "id": "s2",
+                "text": "The central bank held rates steady on Tuesday, saying inflation had eased.",
+                "published": "2026-11-20",
+            }
+        ),
         "{broken",
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -54,9 +59,25 @@ def test_extract_writes_contract_lines_and_reports_rejections(env, inputs: Path,
     events = [json.loads(line) for line in out.read_text().splitlines()]
     assert events and {e["article_id"] for e in events} == {"s1"}
     top = events[0]
-    for key in ("article_id", "event_id", "event_type", "sub_event_type", "actor1", "actor2", "location", "date",
-                "time_precision", "fatalities", "fatalities_low", "fatalities_high", "injuries", "civilian_targeting",
-                "confidence", "trigger", "evidence"):
+    for key in (
+        "article_id",
+        "event_id",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "location",
+        "date",
+        "time_precision",
+        "fatalities",
+        "fatalities_low",
+        "fatalities_high",
+        "injuries",
+        "civilian_targeting",
+        "confidence",
+        "trigger",
+        "evidence",
+    ):
         assert key in top
     assert STORY[top["trigger"]["start"] : top["trigger"]["end"]] == top["trigger"]["text"]
 
@@ -75,6 +96,12 @@ def test_dates_resolves_against_published(env, inputs: Path) -> None:
     result = run(env, "dates", str(inputs), "-q")
     lines = {json.loads(x)["id"]: json.loads(x) for x in result.stdout.splitlines()}
     assert {"text": "Wednesday", "value": "2026-11-18"}.items() <= lines["s1"]["dates"][0].items()
+
+
+def test_verbose_prints_warnings_naming_the_input(env) -> None:
+    result = run(env, "extract", "-", "-v", input=json.dumps({"id": "x", "text": STORY}) + "\n")
+    assert result.exit_code == 0
+    assert "<stdin>" in result.stderr and "EW101" in result.stderr  # no publication date given
 
 
 def test_stdin_input(env) -> None:
@@ -157,8 +184,10 @@ def test_killed_ingest_leaves_a_consistent_database_and_rerun_completes(tmp_path
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 600
         assert conn.execute("SELECT count(DISTINCT article_id) FROM events").fetchone()[0] == 600
-        assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == conn.execute(
-            "SELECT count(DISTINCT id) FROM events").fetchone()[0]
+        assert (
+            conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            == conn.execute("SELECT count(DISTINCT id) FROM events").fetchone()[0]
+        )
 
 
 def _articles(db: Path) -> int:

@@ -1,6 +1,5 @@
 from eventwire import codec
 from eventwire.model import Event, Result
-
 from factories import result
 
 

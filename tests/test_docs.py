@@ -32,7 +32,9 @@ def _section(text: str, heading: str) -> str:
     return match.group(1)
 
 
-@pytest.mark.parametrize(("path", "command"), list(_commands()), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+@pytest.mark.parametrize(
+    ("path", "command"), list(_commands()), ids=lambda v: " ".join(v) if isinstance(v, tuple) else ""
+)
 def test_every_command_and_option_is_documented(path: tuple[str, ...], command: click.Command) -> None:
     section = _section((DOCS / "cli.md").read_text(), "eventwire " + " ".join(path))
     for param in command.params:

@@ -19,6 +19,25 @@ from eventwire.model import Actor, Article, Event, Result
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CASES = sorted(p for p in EXAMPLES.iterdir() if p.is_file())
+# Articles whose record the pipeline does not yet get fully right, one per line: "<stem>  <why>".
+# They run as expected failures (non-strict) so the gap stays visible in every test report.
+GAPS_FILE = Path(__file__).with_name("golden_gaps.txt")
+
+
+def _known_gaps() -> dict[str, str]:
+    lines = GAPS_FILE.read_text(encoding="utf-8").splitlines() if GAPS_FILE.exists() else []
+    rows = (line.split(maxsplit=1) for line in lines if line.strip() and not line.startswith("#"))
+    return {row[0]: row[1] if len(row) > 1 else "known gap" for row in rows}
+
+
+def _cases() -> list:
+    gaps = _known_gaps()
+    return [
+        pytest.param(
+            p, id=p.stem, marks=[pytest.mark.xfail(reason=gaps[p.stem], strict=False)] if p.stem in gaps else []
+        )
+        for p in CASES
+    ]
 
 
 def _fold(text: str | None) -> str:
@@ -104,7 +123,7 @@ def _run(pipeline, path: Path) -> Result:
     return pipeline.process(items[0])
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize("path", _cases())
 def test_example_yields_its_expected_record(pipeline, path: Path) -> None:
     expected = json.loads((EXAMPLES / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
     result = _run(pipeline, path)
@@ -130,3 +149,7 @@ def test_example_yields_its_expected_record(pipeline, path: Path) -> None:
 def test_every_example_has_an_expected_record() -> None:
     expected = {p.stem for p in (EXAMPLES / "expected").glob("*.json")}
     assert {p.stem for p in CASES} == expected
+
+
+def test_known_gaps_name_real_examples() -> None:
+    assert set(_known_gaps()) <= {p.stem for p in CASES}

@@ -12,7 +12,6 @@ import pytest
 from eventwire.errors import NotFound, SchemaTooNew, StoreError
 from eventwire.model import Rejection, RejectionReason, Result, SubEventType
 from eventwire.store import SCHEMA_VERSION, EventQuery, Store
-
 from factories import article, event, result
 
 V = "test-version"
@@ -88,8 +87,12 @@ def test_an_interrupted_save_leaves_whole_batches_and_a_rerun_completes(store: S
 
 def test_queries_filter_by_date_country_type_actor_and_text(store: Store) -> None:
     a1, a2 = article("a1"), article("a2", text="Clashes broke out in the capital, police said. " * 2)
-    e2 = replace(event(a2, sub=SubEventType.ARMED_CLASH, day=date(2026, 10, 1)),
-                 location=replace(event(a2).location, place=replace(event(a2).location.place, country_code="LB", country="Lebanon")))
+    e2 = replace(
+        event(a2, sub=SubEventType.ARMED_CLASH, day=date(2026, 10, 1)),
+        location=replace(
+            event(a2).location, place=replace(event(a2).location.place, country_code="LB", country="Lebanon")
+        ),
+    )
     store.save([result(a1), Result(article=a2, events=(e2,))], pipeline_version=V)
 
     def ids(**filters):
@@ -130,5 +133,5 @@ def test_schema_version_is_recorded_and_newer_databases_are_refused(tmp_path: Pa
 def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("just some text, long enough to not look like an empty database file" * 20)
-    with pytest.raises(StoreError, match="notes.txt"):
+    with pytest.raises(StoreError, match=r"notes\.txt"):
         Store(path)

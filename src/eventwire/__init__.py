@@ -14,12 +14,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from datetime import date  # noqa: E402
-from functools import cache  # noqa: E402
-from typing import TYPE_CHECKING  # noqa: E402
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
 
-from eventwire.config import Config, load_config  # noqa: E402
-from eventwire.model import Article, Event, PlaceMention, Rejection, Result  # noqa: E402
+from eventwire.config import Config, load_config
+from eventwire.model import Article, Event, PlaceMention, Rejection, Result
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline

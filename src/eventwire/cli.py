@@ -79,6 +79,7 @@ def _date(value: str | None, name: str) -> date | None:
 INPUTS = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 OUTPUT = click.option("-o", "--output", metavar="FILE", help="Write here instead of stdout.")
 QUIET = click.option("-q", "--quiet", is_flag=True, help="No progress bar or rejection messages.")
+VERBOSE = click.option("-v", "--verbose", is_flag=True, help="Also print warnings per article (EW1xx codes).")
 DB = click.option("--db", metavar="PATH", help="SQLite database file (default: setting db, eventwire.db).")
 
 
@@ -102,7 +103,9 @@ def main(ctx: click.Context, config_path: str | None) -> None:
 # --------------------------------------------------------------------------------------------- contract jobs
 
 
-def _run_job(ctx: click.Context, job: str, inputs: tuple[str, ...], output: str | None, quiet: bool) -> None:
+def _run_job(
+    ctx: click.Context, job: str, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool
+) -> None:
     from eventwire import export
     from eventwire.console import Reporter
     from eventwire.ingest import read_inputs
@@ -111,7 +114,7 @@ def _run_job(ctx: click.Context, job: str, inputs: tuple[str, ...], output: str 
     config = _config(ctx)
     items = read_inputs(inputs, config=config)
     pipeline = Pipeline(config, job=job)
-    reporter = Reporter(quiet=quiet)
+    reporter = Reporter(quiet=quiet, verbose=verbose)
     with _output(output) as out:
         for result in reporter.track(pipeline.process_many(items)):
             if result.rejection is not None:
@@ -130,9 +133,10 @@ def _run_job(ctx: click.Context, job: str, inputs: tuple[str, ...], output: str 
 @INPUTS
 @OUTPUT
 @QUIET
+@VERBOSE
 @click.pass_context
 @_handle_errors
-def extract(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool) -> None:
+def extract(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool) -> None:
     """Events in the inputs, one JSON line per event.
 
     \b
@@ -141,16 +145,17 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], output: str | None, qui
     Each line has article_id, event_id, event_type, sub_event_type, plover, actor1, actor2, location, date,
     time_precision, fatalities (+ _low/_high), injuries, civilian_targeting, confidence, trigger, evidence.
     """
-    _run_job(ctx, "extract", inputs, output, quiet)
+    _run_job(ctx, "extract", inputs, output, quiet, verbose)
 
 
 @main.command()
 @INPUTS
 @OUTPUT
 @QUIET
+@VERBOSE
 @click.pass_context
 @_handle_errors
-def geoparse(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool) -> None:
+def geoparse(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool) -> None:
     """Toponyms in the inputs, resolved to GeoNames: one JSON line per article.
 
     \b
@@ -158,16 +163,17 @@ def geoparse(ctx: click.Context, inputs: tuple[str, ...], output: str | None, qu
       eventwire geoparse articles.jsonl -o places.jsonl
     A JSONL input line with "spans": [[start, end], ...] resolves exactly those spans.
     """
-    _run_job(ctx, "geoparse", inputs, output, quiet)
+    _run_job(ctx, "geoparse", inputs, output, quiet, verbose)
 
 
 @main.command()
 @INPUTS
 @OUTPUT
 @QUIET
+@VERBOSE
 @click.pass_context
 @_handle_errors
-def dates(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool) -> None:
+def dates(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool) -> None:
     """Time expressions in the inputs with TimeML values: one JSON line per article.
 
     \b
@@ -175,7 +181,7 @@ def dates(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet
       eventwire dates articles.jsonl -o dates.jsonl
     Relative expressions ("on Thursday", "last week") are read against each article's "published" date.
     """
-    _run_job(ctx, "dates", inputs, output, quiet)
+    _run_job(ctx, "dates", inputs, output, quiet, verbose)
 
 
 # --------------------------------------------------------------------------------------------- database
@@ -185,33 +191,62 @@ def dates(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet
 @INPUTS
 @DB
 @QUIET
+@VERBOSE
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Spread the work over this many local worker processes (Dask); default: this process only.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Use an existing Dask cluster, e.g. tcp://10.0.0.5:8786.")
 @click.pass_context
 @_handle_errors
-def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, quiet: bool) -> None:
+def ingest(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    db: str | None,
+    quiet: bool,
+    verbose: bool,
+    workers: int | None,
+    scheduler: str | None,
+) -> None:
     """Extract events from the inputs and store them in the database.
 
     \b
     Example:
       eventwire ingest examples/ --db events.db
+      eventwire ingest feeds/ --db events.db --workers 4
     Re-running is safe: articles already stored are skipped, an interrupted run is completed, and rejected
-    inputs are recorded with their reason (see `eventwire events --rejected`).
+    inputs are recorded with their reason (see `eventwire events --rejected`). With --workers or --scheduler
+    the NLP runs on Dask workers (pip install 'eventwire[dask]') and this process reads and stores.
     """
     from eventwire.console import Reporter
     from eventwire.ingest import read_inputs
-    from eventwire.pipeline import Pipeline
     from eventwire.store import Store
 
     config = _config(ctx, db=db)
     items = read_inputs(inputs, config=config)
-    pipeline = Pipeline(config)
-    reporter = Reporter(quiet=quiet)
-    with Store(config.db) as store:
-        stats = pipeline.ingest(items, store=store, track=reporter.track)
+    reporter = Reporter(quiet=quiet, verbose=verbose)
+    with _runner(config, workers=workers, scheduler=scheduler) as runner, Store(config.db) as store:
+        stats = runner.ingest(items, store=store, track=reporter.track)
     reporter.summary(
         f"{config.db}: {stats.added} articles added, {stats.updated} updated, {stats.unchanged} unchanged, "
         f"{stats.events} events stored, {stats.rejected} inputs rejected"
     )
     ctx.exit(EXIT_REJECTED if stats.rejected else EXIT_OK)
+
+
+@contextlib.contextmanager
+def _runner(config: Config, *, workers: int | None, scheduler: str | None) -> Iterator[Any]:
+    """The local pipeline, or the Dask runner when workers or a scheduler are asked for."""
+    if workers is None and scheduler is None:
+        from eventwire.pipeline import Pipeline
+
+        yield Pipeline(config)
+        return
+    from eventwire.batch import DaskRunner
+
+    with DaskRunner(config, scheduler=scheduler, workers=workers or 2) as runner:
+        yield runner
 
 
 def _query_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -265,7 +300,9 @@ def events(ctx: click.Context, db: str | None, fmt: str, rejected: bool, **filte
             if fmt == "table":
                 _table_console().print(rejections_table(found))
             else:
-                export.write_jsonl(({"origin": r.origin, "reason": r.reason.value, "detail": r.detail} for r in found), sys.stdout)
+                export.write_jsonl(
+                    ({"origin": r.origin, "reason": r.reason.value, "detail": r.detail} for r in found), sys.stdout
+                )
             return
         rows = store.events(_query(**filters))
         if fmt == "table":
@@ -280,7 +317,11 @@ def events(ctx: click.Context, db: str | None, fmt: str, rejected: bool, **filte
 @DB
 @_query_options
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "geojson"]),
+    default="jsonl",
+    show_default=True,
     help="jsonl: full records; csv: ACLED columns; geojson: a FeatureCollection of located events.",
 )
 @OUTPUT

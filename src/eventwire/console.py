@@ -21,9 +21,10 @@ PROGRESS_DELAY_S = 2.0
 class Reporter:
     """Counts results, prints rejections to stderr, and shows a live progress line after a short delay."""
 
-    def __init__(self, *, quiet: bool = False, stream: TextIO | None = None) -> None:
+    def __init__(self, *, quiet: bool = False, verbose: bool = False, stream: TextIO | None = None) -> None:
         self.console = Console(file=stream or sys.stderr, highlight=False)
         self.quiet = quiet
+        self.verbose = verbose and not quiet
         self.live = not quiet and self.console.is_terminal
         self.processed = 0
         self.rejected = 0
@@ -47,7 +48,17 @@ class Reporter:
         else:
             self.processed += 1
             self.events += len(result.events)
+            if self.verbose and result.article is not None:
+                self.notices(result)
         self._refresh()
+
+    def notices(self, result: Result) -> None:
+        for notice in result.notices:
+            self.console.print(
+                f"[cyan]warning[/] {result.article.origin}: {notice.message} [dim]({notice.code})[/]",
+                markup=True,
+                soft_wrap=True,
+            )
 
     def rejection(self, rejection: Rejection) -> None:
         if not self.quiet:
@@ -100,17 +111,19 @@ def _where(event: Event) -> str:
 
 def events_table(rows: Iterable[StoredEvent], *, title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
-    for name, style in (
-        ("date", "cyan"),
-        ("event", None),
-        ("actor 1", None),
-        ("actor 2", None),
-        ("where", "green"),
-        ("killed", "red"),
-        ("conf", "dim"),
-        ("article", "dim"),
+    for name, style, no_wrap in (
+        ("date", "cyan", True),
+        ("event", None, False),
+        ("actor 1", None, False),
+        ("actor 2", None, False),
+        ("where", "green", False),
+        ("killed", "red", True),
+        ("conf", "dim", True),
+        ("article", "dim", True),
     ):
-        table.add_column(name, style=style, overflow="fold")
+        # the article title is a reminder, not data: one line, cut with an ellipsis
+        overflow = "ellipsis" if name == "article" else "fold"
+        table.add_column(name, style=style, overflow=overflow, no_wrap=no_wrap, max_width=40 if no_wrap else None)
     for row in rows:
         e = row.event
         table.add_row(
@@ -121,7 +134,7 @@ def events_table(rows: Iterable[StoredEvent], *, title: str | None = None) -> Ta
             _where(e),
             "" if e.fatalities is None else _range(e),
             f"{e.confidence:.2f}",
-            (row.article.title or row.article.id)[:40],
+            row.article.title or row.article.id,
         )
     return table
 

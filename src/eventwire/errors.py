@@ -78,6 +78,13 @@ class GazetteerImportError(GazetteerError):
     http_status = 400
 
 
+class ClusterError(EventwireError):
+    """The Dask cluster cannot be used: dask is not installed, or the scheduler cannot be reached."""
+
+    code = "EW030"
+    http_status = 503
+
+
 class NotFound(EventwireError):
     """A requested record (event, article) does not exist."""
 
@@ -102,6 +109,7 @@ ERRORS: tuple[type[EventwireError], ...] = (
     SchemaTooNew,
     GazetteerError,
     GazetteerImportError,
+    ClusterError,
     NotFound,
     BadQuery,
 )

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from eventwire import __version__
 from eventwire.config import Config
 from eventwire.ingest import check_article
-from eventwire.model import Article, Notice, Rejection, RejectionReason, Result
+from eventwire.model import Article, MentionRole, Notice, Rejection, RejectionReason, Result
 from eventwire.nlp import COMPONENTS, build_nlp
 from eventwire.store import IngestStats, Store
 
@@ -37,7 +37,10 @@ class Pipeline:
     def version(self) -> str:
         """Changes whenever re-processing could change the output: stored articles record it."""
         meta = self.nlp.meta
-        return f"eventwire {__version__}; {meta.get('name')} {meta.get('version')}"
+        parts = [f"eventwire {__version__}", f"{meta.get('name')} {meta.get('version')}", f"job {self.job}"]
+        if "eventwire_places" in self.nlp.pipe_names:
+            parts.append(self.nlp.get_pipe("eventwire_places").fingerprint)
+        return "; ".join(parts)
 
     def process(self, article: Article) -> Result:
         return next(self.process_many([article]))
@@ -71,9 +74,7 @@ class Pipeline:
         if doc._.failure is not None:
             rejection = Rejection(article.origin, RejectionReason.PROCESSING_FAILED, doc._.failure, article.id)
             return Result(article=article, rejection=rejection)
-        notices = article.notices
-        if article.published is None:
-            notices += (Notice("EW101", "no publication date: relative dates unanchored"),)
+        notices = article.notices + _stage_notices(article, doc)
         return Result(
             article=article,
             events=tuple(doc._.events),
@@ -90,17 +91,46 @@ class Pipeline:
         track: Callable[[Iterator[Result]], Iterator[Result]] | None = None,
     ) -> IngestStats:
         """Process and store; articles already stored by this pipeline version are not processed again."""
-        skipped = 0
+        return store_results(self.process_many, items, store=store, pipeline_version=self.version, track=track)
 
-        def fresh() -> Iterator[Article | Rejection]:
-            nonlocal skipped
-            for item in items:
-                if isinstance(item, Article) and store.is_current(item, pipeline_version=self.version):
-                    skipped += 1
-                    continue
-                yield item
 
-        results = self.process_many(fresh())
-        stats = store.save(track(results) if track else results, pipeline_version=self.version)
-        stats.unchanged += skipped
-        return stats
+def store_results(
+    process: Callable[[Iterable[Article | Rejection]], Iterator[Result]],
+    items: Iterable[Article | Rejection],
+    *,
+    store: Store,
+    pipeline_version: str,
+    track: Callable[[Iterator[Result]], Iterator[Result]] | None = None,
+) -> IngestStats:
+    """The ingest loop shared by the in-process pipeline and the Dask runner: skip what the store already has
+    from this pipeline version, process the rest with `process`, save as results come."""
+    skipped = 0
+
+    def fresh() -> Iterator[Article | Rejection]:
+        nonlocal skipped
+        for item in items:
+            if isinstance(item, Article) and store.is_current(item, pipeline_version=pipeline_version):
+                skipped += 1
+                continue
+            yield item
+
+    results = process(fresh())
+    stats = store.save(track(results) if track else results, pipeline_version=pipeline_version)
+    stats.unchanged += skipped
+    return stats
+
+
+def _stage_notices(article: Article, doc: Doc) -> tuple[Notice, ...]:
+    """Warnings a user should see next to the records: what the stages could not establish firmly."""
+    notices = []
+    if article.published is None:
+        notices.append(Notice("EW101", "no publication date: relative dates unanchored"))
+    for mention in doc._.places:
+        if mention.place is None and mention.role is MentionRole.PLACE:
+            notices.append(Notice("EW104", f"place {mention.span.text!r} not resolved with enough confidence"))
+    for event in doc._.events:
+        rule = event.location.evidence.rule if event.location is not None else None
+        if rule and rule.startswith("fallback"):
+            name = event.location.place.name
+            notices.append(Notice("EW105", f"event {event.trigger.text!r} placed in the enclosing area {name!r}"))
+    return tuple(notices)

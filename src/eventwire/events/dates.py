@@ -70,7 +70,7 @@ class DateRules:
             ("rel_part", r"\b(?P<rp>this|last|tomorrow|yesterday)\s+" + part + r"\b|\b(?P<tonight>tonight)\b", _rel_part),
             ("relative", r"\b(?P<relword>" + _alt(list(lex["relative"])) + r")\b", _relative),
             ("rel_unit", r"\b" + rel + r"\s+" + unit + r"\b", _rel_unit),
-            ("ago", r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+" + unit + r"s?\s+ago\b", _ago),
+            ("ago", r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year|quarter)s?\s+ago\b", _ago),
             ("quarter", r"\b(?:the\s+)?(?P<ord>" + _alt(list(lex["ordinals"])) + r")[-\s]quarter(?:\s+of\s+" + year + r")?\b", _quarter),
             ("this_quarter", r"\bthe\s+(?P<qrel>latest\s+|current\s+|previous\s+|year-ago\s+|year-earlier\s+)?quarter\b", _this_quarter),
             ("year_before", r"\b(?:a\s+year\s+(?:earlier|ago|before)|year-(?:earlier|ago))\b", _year_before),
@@ -137,7 +137,7 @@ def _weekday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     if pub is None:
         return _NO_VALUE
     target = r.lexicon["weekdays"][m["weekday"].lower()]
-    if (m["wrel"] or "").lower() == "next":
+    if (m["wrel"] or "").lower() == "next" or _FUTURE.search(m.string[max(0, m.start() - 50):m.start()]):
         when = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
         back = (pub.weekday() - target) % 7
@@ -145,6 +145,11 @@ def _weekday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
             back = 7
         when = pub - timedelta(days=back)
     return TimexType.DATE, when.isoformat()
+
+
+# "The ministers will meet on Friday": a weekday after a future verb is the next such day.
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|is due|are due|scheduled|plans? to|planned|expected to|set to)\b[^.;]*$",
+                     re.IGNORECASE)
 
 
 def _month_year(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
@@ -202,6 +207,8 @@ def _ago(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
         return _NO_VALUE
     n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
     unit = m["unit"].lower()
+    if unit == "day":
+        return TimexType.DATE, (pub - timedelta(days=n)).isoformat()
     if unit == "year":
         return TimexType.DATE, f"{pub.year - n:04d}"
     if unit == "month":
@@ -299,8 +306,11 @@ def find_timexes(doc: Doc, *, published: date | None, rules: DateRules | None = 
                 continue
             taken.append((m.start(), m.end()))
             kind, value = resolve(rules, m, published)
+            start, end = (m.start("month"), m.end("month")) if name == "month_rel" else (m.start(), m.end())
+            if text[end - 1] == "." and end - start > 5:
+                end -= 1  # a sentence's full stop, not an abbreviation's
             rule = f"timex.{name}" + (".dateline" if _is_dateline(text, m.start(), m.end()) else "")
-            found.append(Timex(Span(m.start(), m.end(), m.group(0)), kind, value, rule=rule))
+            found.append(Timex(Span(start, end, text[start:end]), kind, value, rule=rule))
     return tuple(sorted(found, key=lambda t: t.span.start))
 
 

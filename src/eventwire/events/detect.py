@@ -1,9 +1,21 @@
-"""Baseline event detection: lexicon triggers mapped to ACLED sub-types. Replaced by issue 4's work."""
+"""Event detection and typing: which events an article reports, and their ACLED sub-types.
+
+Cues come from a data file (events/data/triggers.json): phrases grouped into categories (air strike, protest,
+abduction, ...). The method follows how a wire story is written: the headline and the lead sentence say what
+happened, later sentences add detail or background. So each category is scored with more weight in the title
+and lead, cues under a modal or negated verb ("planned to hold a rally", "denied shelling") and cues in
+sentences about an earlier year ("a bombing in 2019") do not count as current, and the ACLED codebook's
+precedence decides between categories that co-occur (a strike that kills is still an air strike; police firing
+tear gas at protesters is a protest with intervention). A story reports one event unless a sentence starting
+"Separately", "Elsewhere", ... opens a new one.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -11,8 +23,36 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
 
-from eventwire.model import SubEventType
+from eventwire.model import SubEventType, Timex
+
+S = SubEventType
+EXPLOSIVE = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
+DIRECT: dict[str, SubEventType] = {
+    "SUICIDE": S.SUICIDE_BOMB,
+    "CHEM": S.CHEMICAL_WEAPON,
+    "AIR": S.AIR_DRONE_STRIKE,
+    "SHELL": S.SHELLING,
+    "GRENADE": S.GRENADE,
+    "IED": S.REMOTE_EXPLOSIVE,
+    "SEXUAL": S.SEXUAL_VIOLENCE,
+    "ABDUCT": S.ABDUCTION,
+    "REGAIN": S.GOV_REGAINS_TERRITORY,
+    "MOB": S.MOB_VIOLENCE,
+    "CLASH": S.ARMED_CLASH,
+    "AGREE": S.AGREEMENT,
+    "ARREST": S.ARRESTS,
+    "DISRUPT": S.DISRUPTED_WEAPONS_USE,
+    "HQ": S.HQ_ESTABLISHED,
+    "TRANSFER": S.NON_VIOLENT_TERRITORY_TRANSFER,
+    "LOOT": S.LOOTING,
+    "CHANGE": S.CHANGE_TO_GROUP,
+}
+# Weight of a cue by where it stands: the headline and the lead carry the story.
+TITLE_WEIGHT, LEAD_WEIGHTS, BODY_WEIGHT = 3.0, (3.0, 1.5), 0.6
+# An event of an earlier year than publication, or this many days before it, is background, not news.
+HISTORICAL_DAYS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,22 +63,372 @@ class Trigger:
     sub_event_type: SubEventType
     rule: str
     score: float
+    historical: bool = False
+    past: Timex | None = None  # the expression that dates a historical event
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    category: str
+    span: SpacySpan | None  # None for cues found in the title, which is not part of the text
+    sentence: int  # index of the sentence in the doc; -1 for the title
+    current: bool = True
+    past: Timex | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    weights: dict[str, float]
+    cues: dict[str, list[str]]
+    context: dict[str, frozenset[str]]
+    modal: frozenset[str]
+    precedence: tuple[str, ...]
 
 
 @cache
-def _lexicon() -> dict[str, list[str]]:
+def load_lexicon() -> Lexicon:
     data = json.loads(resources.files("eventwire.events").joinpath("data/triggers.json").read_text("utf-8"))
-    return data["phrases"]
+    categories = data["categories"]
+    return Lexicon(
+        weights={name: float(c["weight"]) for name, c in categories.items()},
+        cues={name: c["cues"] for name, c in categories.items()},
+        context={name: frozenset(words) for name, words in data["context"].items()},
+        modal=frozenset(data["modal"]),
+        precedence=tuple(data["precedence"]),
+    )
+
+
+@dataclass
+class _Segment:
+    """Consecutive sentences about one event; the first segment also has the title's cues."""
+
+    sentences: list[int]
+    cues: list[Cue] = field(default_factory=list)
 
 
 class TriggerDetector:
-    """Finds triggers with a phrase matcher built once from the lexicon data file."""
+    """Finds and types the events of a Doc. Matchers are built once, from the lexicon data file."""
 
     def __init__(self, nlp: Language) -> None:
+        self.lexicon = load_lexicon()
+        self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for sub, phrases in _lexicon().items():
-            self.matcher.add(sub, [nlp.make_doc(p) for p in phrases])
+        for name, cues in self.lexicon.cues.items():
+            self.matcher.add(name, list(nlp.tokenizer.pipe(cues)))
+        self.context = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name, words in self.lexicon.context.items():
+            self.context.add(name, list(nlp.tokenizer.pipe(sorted(words))))
 
     def __call__(self, doc: Doc) -> list[Trigger]:
+        article = doc._.article
+        sentences = list(doc.sents)
+        published = article.published if article is not None else None
+        past = _past_sentences(doc, sentences, doc._.timexes, published)
+        segments = self._segments(doc, sentences)
+        timex_spans = [(t.span.start, t.span.end) for t in doc._.timexes]
+        for cue in _anaphora_of_past(self._cues(doc, sentences, past)):
+            if any(s < cue.span.end_char and cue.span.start_char < e for s, e in timex_spans):
+                continue  # "March" the month is not a march
+            segment = next((s for s in segments if cue.sentence in s.sentences), segments[0])
+            segment.cues.append(cue)
+        if article is not None and article.title:
+            title = self._title_cues(article.title, published)
+            for segment in segments:
+                # a headline can name several events: it backs each category its segment reports itself
+                present = {c.category for c in segment.cues if c.current}
+                segment.cues += [c for c in title if c.category in present or not c.current]
+        triggers = []
+        for number, segment in enumerate(segments):
+            trigger = self._classify(doc, sentences, segment, lead=number == 0)
+            if trigger is not None:
+                triggers.append(trigger)
+        return triggers
+
+    # ----------------------------------------------------------------------------------------------- cues
+
+    def _cues(self, doc: Doc, sentences: list[SpacySpan], past: dict[int, Timex]) -> list[Cue]:
         matches = self.matcher(doc, as_spans=True)
-        return [Trigger(m, SubEventType(m.label_), f"lexicon:{m.text.lower()}", 0.6) for m in matches]
+        sent_of = {s.start: i for i, s in enumerate(sentences)}
+        starts = sorted(sent_of)
+        out = []
+        for span in filter_spans(matches):
+            index = sent_of[max(s for s in starts if s <= span.start)]
+            if self._voided(span):
+                continue
+            out.append(Cue(span.label_, span, index, current=index not in past, past=past.get(index)))
+        return out
+
+    def _title_cues(self, title: str, published: date | None) -> list[Cue]:
+        doc = self.nlp.make_doc(title)
+        # a headline about an earlier year ("... over 2019 market bombing") is about the past
+        years = [int(t.text) for t in doc if t.shape_ == "dddd" and 1900 < int(t.text) < 2100]
+        current = not (published and years and max(years) < published.year)
+        return [Cue(s.label_, None, -1, current=current) for s in filter_spans(self.matcher(doc, as_spans=True))]
+
+    def _voided(self, span: SpacySpan) -> bool:
+        """Negated, hypothetical, planned or threatened: reported, but not as having happened."""
+        token = span.root
+        for level, node in enumerate([token, *list(token.ancestors)[:2]]):
+            if level > 0 and node.lower_ in self.lexicon.modal:
+                return True
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ in {"aux", "mark"} and child.lower_ in self.lexicon.modal):
+                    return True
+            if node.dep_ in {"ROOT"}:
+                break
+        return False
+
+    def _segments(self, doc: Doc, sentences: list[SpacySpan]) -> list[_Segment]:
+        separators = tuple(self.lexicon.context["SEPARATOR"])
+        segments = [_Segment([])]
+        for i, sent in enumerate(sentences):
+            if i > 0 and sent.text.lstrip().lower().startswith(separators):
+                segments.append(_Segment([]))
+            segments[-1].sentences.append(i)
+        return segments
+
+    # --------------------------------------------------------------------------------------------- typing
+
+    def _classify(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment, *, lead: bool) -> Trigger | None:
+        current = [c for c in segment.cues if c.current]
+        scores = self._scores(current, segment)
+        in_lead = [c for c in current if c.sentence < 0 or c.sentence in segment.sentences[: len(LEAD_WEIGHTS)]]
+        if not scores or not in_lead or self._not_conflict(doc, sentences, segment, scores):
+            return self._historical(segment) if lead else None
+        category, sub = self._decide(doc, sentences, segment, scores)
+        cue = _trigger_cue(current, category, segment)
+        if cue is None:  # every current cue was in the title: point at the first cue in the text
+            return self._historical(segment) if lead else None
+        total = sum(scores.values())
+        confidence = round(min(0.95, 0.4 + 0.55 * scores.get(category, max(scores.values())) / total), 3)
+        return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", confidence)
+
+    def _scores(self, cues: list[Cue], segment: _Segment) -> dict[str, float]:
+        first = segment.sentences[0]
+        scores: dict[str, float] = defaultdict(float)
+        for cue in cues:
+            if cue.sentence < 0:
+                where = TITLE_WEIGHT
+            else:
+                offset = cue.sentence - first
+                where = LEAD_WEIGHTS[offset] if offset < len(LEAD_WEIGHTS) else BODY_WEIGHT
+            scores[cue.category] += self.lexicon.weights[cue.category] * where
+        return {k: v for k, v in scores.items() if v > 0}
+
+    def _not_conflict(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment, scores: dict) -> bool:
+        """Disasters, accidents, disease and crime kill too: without a political-violence cue, not an event."""
+        weak = {"VIOLENCE", "IED", "LOOT", "CHANGE", "DISRUPT", "ARREST"}
+        if set(scores) - weak:
+            return False
+        lead = doc[sentences[segment.sentences[0]].start : sentences[segment.sentences[:2][-1]].end]
+        return any(doc.vocab.strings[m] == "NONEVENT" for m, _, _ in self.context(lead))
+
+    def _decide(
+        self, doc: Doc, sentences: list[SpacySpan], segment: _Segment, scores: dict[str, float]
+    ) -> tuple[str, SubEventType]:
+        order = {name: i for i, name in enumerate(self.lexicon.precedence)}
+        ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
+        top = ranked[0]
+        context = self._context(doc, sentences, segment)
+        explosive = [k for k in EXPLOSIVE if k in scores]
+        if "SUICIDE" in scores:
+            return "SUICIDE", S.SUICIDE_BOMB
+        if "DISRUPT" in scores and self._weapons_disrupted(doc, sentences, segment):
+            return "DISRUPT", S.DISRUPTED_WEAPONS_USE  # a defused bomb or a seized cache: no explosion happened
+        scores = {k: v for k, v in scores.items() if k != "DISRUPT"} or scores
+        ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
+        top = ranked[0]
+        explosive = [k for k in EXPLOSIVE if k in scores]
+        if top in {"VIOLENCE", "CLASH", "LOOT", "CHANGE", "DISRUPT", "TAKEOVER"} and explosive and top != "DISRUPT":
+            best = max(explosive, key=lambda k: (scores[k], -order[k]))
+            top = best
+        if top == "SHELL" and _same_sentence(segment, "SHELL", "CLASH"):
+            return "CLASH", S.ARMED_CLASH  # artillery within a firefight (small arms, "armed clash"): a battle
+        if top in EXPLOSIVE:
+            return top, DIRECT[top]
+        if top == "VIOLENCE":
+            for specific in ("ABDUCT", "SEXUAL"):
+                if specific in scores:
+                    return specific, DIRECT[specific]
+        protest = scores.get("PROTEST", 0.0)
+        if protest and (
+            top == "PROTEST" or (top in {"RIOT", "ARREST", "VIOLENCE", "CLASH"} and protest >= 0.5 * scores[top])
+        ):
+            return "PROTEST", _protest_kind(scores, context, _interventions(segment))
+        if top == "VIOLENCE" and "CLASH" in scores and _in_lead(segment, "CLASH"):
+            civilians = self._target(doc, sentences, segment) == "CIVILIAN"
+            return "VIOLENCE", S.ATTACK if civilians else S.ARMED_CLASH
+        if top == "CLASH" and self._target(doc, sentences, segment) == "CIVILIAN":
+            return "CLASH", S.ATTACK  # an ambush on a bus is an attack on civilians
+        if top == "RIOT":
+            return "RIOT", S.MOB_VIOLENCE if "MOB" in scores else S.VIOLENT_DEMONSTRATION
+        if top == "VIOLENCE":
+            return "VIOLENCE", S.ARMED_CLASH if self._target(doc, sentences, segment) == "ARMED" else S.ATTACK
+        if top == "TAKEOVER":
+            return (
+                "TAKEOVER",
+                S.GOV_REGAINS_TERRITORY if "STATE_SUBJECT" in context else S.NON_STATE_OVERTAKES_TERRITORY,
+            )
+        return top, DIRECT[top]
+
+    def _context(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> set[str]:
+        found: set[str] = set()
+        for i in segment.sentences[:2]:
+            sent = sentences[i]
+            for match_id, start, _ in self.context(doc[sent.start : sent.end]):
+                label = doc.vocab.strings[match_id]
+                found.add(label)
+                token = doc[start]  # matches on a Span come with Doc positions
+                if (
+                    label == "STATE_AGENT"
+                    and token.dep_ in {"nsubj", "compound", "amod"}
+                    and token.head.dep_ in {"ROOT", "nsubj"}
+                ):
+                    found.add("STATE_SUBJECT")
+        return found
+
+    def _weapons_disrupted(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> bool:
+        """A disruption cue ("defused", "seized", "recovered") with weapons in the same lead sentence."""
+        lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+        for cue in segment.cues:
+            if cue.category != "DISRUPT" or not cue.current or cue.sentence not in lead:
+                continue
+            sent = sentences[cue.sentence]
+            if any(doc.vocab.strings[m] == "WEAPONS" for m, _, _ in self.context(doc[sent.start : sent.end])):
+                return True
+        return False
+
+    def _target(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> str | None:
+        """ARMED or CIVILIAN: who the violence is aimed at, from the first such word after the trigger. An
+        attack on soldiers, police or a base is a battle in ACLED's terms; on anyone else, an attack."""
+        first = [c for c in segment.cues if c.current and c.span is not None and c.category in {"VIOLENCE", "CLASH"}]
+        if not first:
+            return None
+        trigger = first[0].span
+        sent = sentences[first[0].sentence]
+        after = doc[trigger.end : sent.end]
+        labels = [(doc.vocab.strings[m], s) for m, s, _ in self.context(after)]
+        for label, _ in sorted(labels, key=lambda x: x[1]):
+            if label in {"CIVILIAN", "ARMED"}:
+                return label
+        return None
+
+    def _historical(self, segment: _Segment) -> Trigger | None:
+        """The background event of an article with no current one: kept, flagged, dated in its own past."""
+        reportable = {*DIRECT, "VIOLENCE"}
+        past = [c for c in segment.cues if not c.current and c.span is not None and c.category in reportable]
+        if not past:
+            return None
+        scores: dict[str, float] = defaultdict(float)
+        for cue in past:
+            scores[cue.category] += self.lexicon.weights[cue.category]
+        category = max(scores, key=lambda k: scores[k])
+        if category == "VIOLENCE":
+            category = next((k for k in EXPLOSIVE if k in scores), "VIOLENCE")
+        cue = _first_cue(past, category) or past[0]
+        sub = DIRECT.get(category, S.ATTACK)
+        return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", 0.5, historical=True, past=cue.past)
+
+
+DEFINITE = {"the", "that", "this", "those", "these"}
+
+
+def _anaphora_of_past(cues: list[Cue]) -> list[Cue]:
+    """ "the attack" after a sentence about a 2019 attack is that attack again, not a new one."""
+    out, past = [], None
+    for cue in sorted(cues, key=lambda c: c.span.start):
+        if not cue.current:
+            past = past or cue.past
+        elif past is not None and cue.span.start > 0 and cue.span.doc[cue.span.start - 1].lower_ in DEFINITE:
+            cue = Cue(cue.category, cue.span, cue.sentence, current=False, past=past)
+        out.append(cue)
+    return out
+
+
+def _protest_kind(scores: dict[str, float], context: set[str], intervened: bool) -> SubEventType:
+    if "RIOT" in scores:
+        return S.VIOLENT_DEMONSTRATION
+    if "LETHAL" in context and "STATE_AGENT" in context:
+        return S.EXCESSIVE_FORCE
+    return S.PROTEST_WITH_INTERVENTION if intervened else S.PEACEFUL_PROTEST
+
+
+def _interventions(segment: _Segment) -> bool:
+    """Force or arrests used on the protest itself: "dispersed with tear gas", "police detained 30".
+    A protest *against* an arrest ("against the arrest of ...") is not one."""
+    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    protest_sentences = {c.sentence for c in segment.cues if c.category == "PROTEST" and c.current}
+    for cue in segment.cues:
+        if not cue.current or cue.span is None or cue.sentence not in lead:
+            continue
+        if cue.category == "INTERVENE":
+            return True
+        if cue.category == "ARREST" and cue.span.root.pos_ == "VERB" and cue.sentence in protest_sentences:
+            return True
+    return False
+
+
+def _same_sentence(segment: _Segment, first: str, second: str) -> bool:
+    one = {c.sentence for c in segment.cues if c.category == first and c.current and c.sentence >= 0}
+    return any(c.category == second and c.current and c.sentence in one for c in segment.cues)
+
+
+def _in_lead(segment: _Segment, category: str) -> bool:
+    lead = segment.sentences[: len(LEAD_WEIGHTS)]
+    return any(c.category == category and c.current and (c.sentence < 0 or c.sentence in lead) for c in segment.cues)
+
+
+VIOLENCE_FAMILY = {"VIOLENCE", "CLASH", *EXPLOSIVE, "ABDUCT", "SEXUAL", "TAKEOVER", "REGAIN"}
+
+
+def _trigger_cue(cues: list[Cue], category: str, segment: _Segment) -> Cue | None:
+    """The words that report the event: its category's first cue in the lead, else a violence cue there."""
+    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    in_lead = [c for c in cues if c.sentence in lead]
+    family = VIOLENCE_FAMILY if category in VIOLENCE_FAMILY else {category}
+    return (
+        _first_cue(in_lead, category)
+        or next((c for c in sorted(in_lead, key=lambda c: c.span.start) if c.category in family and c.span), None)
+        or _first_cue(cues, category)
+        or _first_cue(cues, None)
+    )
+
+
+def _first_cue(cues: list[Cue], category: str | None) -> Cue | None:
+    in_text = [c for c in cues if c.span is not None and (category is None or c.category == category)]
+    return min(in_text, key=lambda c: c.span.start_char) if in_text else None
+
+
+def _past_sentences(
+    doc: Doc, sentences: list[SpacySpan], timexes: tuple[Timex, ...], published: date | None
+) -> dict[int, Timex]:
+    """Sentences dated well before publication ("in 2019", "in March 2021"), with the expression that dates them."""
+    if published is None:
+        return {}
+    starts = [s.start_char for s in sentences]
+    out: dict[int, Timex] = {}
+    for timex in timexes:
+        when = _timex_date(timex)
+        if (
+            when is None
+            or (published - when).days <= HISTORICAL_DAYS
+            or (when.year >= published.year and len(timex.value or "") == 4)
+        ):
+            continue
+        index = max(i for i, start in enumerate(starts) if start <= timex.span.start)
+        out.setdefault(index, timex)
+    return out
+
+
+def _timex_date(timex: Timex) -> date | None:
+    value = timex.value or ""
+    try:
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 12, 31)
+        if len(value) == 7 and value[4] == "-":
+            return date(int(value[:4]), int(value[5:7]), 28)
+        if len(value) == 10:
+            return date.fromisoformat(value)
+    except ValueError:
+        return None
+    return None

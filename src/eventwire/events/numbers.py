@@ -158,6 +158,34 @@ def _is_date_number(m: re.Match[str], victim_group: str) -> bool:
     return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100
 
 
+def _figure_span(text: str, m: re.Match[str]) -> Span:
+    """The figure itself with its qualifier ("at least 12", "between 5 and 7"), not the words around it."""
+    start = min(m.start(g) for g in ("between", "qual", "num") if m.group(g))
+    end = max(m.end(g) for g in ("num", "upper", "num2") if m.group(g))
+    return Span(start, end, text[start:end])
+
+
+_PART_OF_TOTAL = re.compile(r"\bamong\s+the\s+(?P<kind>dead|killed|victims|injured|wounded)\s+(?:were|was|are|is)\s+"
+                            r"(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+
+
+def _parts_of_total(doc: Doc, rules: CountRules) -> list[Count]:
+    """ "Among the dead were three children": a breakdown of a total, kept as a claim but never added."""
+    found = []
+    for m in _PART_OF_TOTAL.finditer(doc.text):
+        parsed = parse_number(m.group("num"), rules=rules)
+        if parsed is None:
+            continue
+        value, rule = parsed
+        kind = CountKind.INJURED if m.group("kind").lower() in {"injured", "wounded"} else CountKind.KILLED
+        after = doc.text[m.end():m.end() + 30].split()
+        span = Span(m.start("num"), m.end("num"), m.group("num"))
+        found.append(Count(kind, best=value, low=value, high=value, qualifier="part of total",
+                           victims=after[0].strip(",.").lower() if after else None,
+                           claimant=_claimant(doc, m.start()), evidence=Evidence(span=span, rule=rule)))
+    return found
+
+
 def _figures(doc: Doc, rules: CountRules) -> list[Count]:
     found: list[Count] = []
     taken: set[int] = set()
@@ -175,7 +203,7 @@ def _figures(doc: Doc, rules: CountRules) -> list[Count]:
                 taken.add(m.start("num2"))
                 value, rule, victim = value + second, "count.coordinated_sum", "+".join(filter(None, [victim, "others"]))
             best, low, high, qual = _bounds(rules, m, value)
-            span = Span(m.start(), m.end(), m.group(0))
+            span = _figure_span(text, m)
             found.append(Count(_kind(rules, m), best=best, low=low, high=high, qualifier=qual, victims=victim,
                                claimant=_claimant(doc, m.start()), evidence=Evidence(span=span, rule=rule)))
     return found
@@ -200,15 +228,42 @@ def find_counts(doc: Doc, *, rules: CountRules | None = None) -> tuple[Count, ..
     counts = _figures(doc, rules)
     taken = [(c.evidence.span.start, c.evidence.span.end) for c in counts if c.evidence.span]
     counts += _singulars(doc, rules, taken)
+    counts += [c for c in _parts_of_total(doc, rules) if c.evidence.span and c.evidence.span.start not in
+               {t.evidence.span.start for t in counts if t.evidence.span}]
     return tuple(sorted(counts, key=lambda c: c.evidence.span.start if c.evidence.span else 0))
+
+
+SEPARATORS = ("separately", "elsewhere", "in a separate", "in another", "in a second", "meanwhile", "in an unrelated")
+
+
+def opens_new_story(sentence: SpacySpan) -> bool:
+    """A sentence that starts another incident ("Separately, ..."): figures after it belong to that one."""
+    return sentence.text.lstrip().lower().startswith(SEPARATORS)
+
+
+def parse_number(text: str, *, rules: CountRules | None = None) -> tuple[int, str | None] | None:
+    """The value of a written number, and the rule when a convention produced it ("dozens" -> 12)."""
+    rules = rules or default_rules()
+    raw = " ".join(text.lower().replace(",", "").split())
+    if raw.isdigit():
+        return int(raw), None
+    if raw in rules.words:
+        return rules.words[raw], None
+    if raw in rules.vague:
+        return rules.vague[raw], f"count.vague:{raw}={rules.vague[raw]}"
+    return None
 
 
 def counts_for_event(doc: Doc, trigger: SpacySpan, counts: Sequence[Count], *, window: int = 3) -> tuple[Count, ...]:
     """Counts in the trigger's sentence and the few sentences after it (where follow-up figures such as
-    "14 bodies were recovered" are reported); failing that, every count in the article."""
+    "14 bodies were recovered" are reported) up to one that opens another story; failing that, every count
+    in the article."""
     sents = list(doc.sents)
     first = next(i for i, s in enumerate(sents) if s.start <= trigger.start < s.end)
-    start, end = sents[first].start_char, sents[min(first + window, len(sents) - 1)].end_char
+    last = first
+    while last + 1 < len(sents) and last < first + window and not opens_new_story(sents[last + 1]):
+        last += 1
+    start, end = sents[first].start_char, sents[last].end_char
     near = tuple(c for c in counts if c.evidence.span and start <= c.evidence.span.start < end)
     return near or tuple(counts)
 
@@ -224,7 +279,7 @@ def tally(counts: Sequence[Count], kind: CountKind, *, rules: CountRules | None 
     claims = tuple(c for c in counts if c.kind is kind)
     if not claims:
         return None
-    figures = [c for c in claims if c.evidence.rule != "count.singular"]
+    figures = [c for c in claims if c.evidence.rule != "count.singular" and c.qualifier != "part of total"]
     if not figures:
         n = len(claims)
         return Tally(value=n, low=n, high=n, claims=claims, rule="acled.singular_mentions_added")

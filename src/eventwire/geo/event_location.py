@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from eventwire.model import EventLocation, Evidence, GeoPrecision, MentionRole, Place, PlaceMention
 
@@ -23,6 +22,19 @@ _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwe
 # Governing relations that make a name an actor rather than a location ("Turkey said", "Israel's army").
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 _WIDE = ("PCL", "CONT", "RGN", "OCN", "SEA")
+_PLACE_NOUNS = frozenset({"town", "village", "city", "district", "area", "region", "province", "state", "county",
+                          "outskirts", "suburb", "neighbourhood", "neighborhood", "municipality", "locality",
+                          "commune", "camp", "hamlet", "settlement", "capital"})  # fmt: skip
+
+
+def _breadth(place: Place | None) -> int:
+    """How wide a place is: ACLED codes the most specific location the report supports."""
+    if place is None:
+        return 0  # an unknown name is most often a village; its fallback area comes from the text
+    code = place.feature_code
+    if place.feature_class == "P" or code.startswith(("ADM2", "ADM3", "ADM4", "ADM5")):
+        return 0
+    return 1 if code == "ADM1" else 2
 
 
 def _tokens(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
@@ -46,6 +58,11 @@ def _locative_head(span: SpacySpan) -> Token | None:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _NEAR:
         return head.head
+    # "near the town of Kachia", "in the village of Atmeh": the place noun carries the preposition
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_NOUNS:
+        noun = head.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE | _NEAR:
+            return noun.head
     return None
 
 
@@ -75,8 +92,8 @@ def _usable(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
 
 
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
-    """Usable mentions, best evidence first: the trigger's sentence (governed by a locative preposition,
-    then by distance), the previous sentence, then the rest of the article in order."""
+    """Usable mentions, best evidence first: the trigger's sentence (towns before regions before countries,
+    then governed by a locative preposition, then by distance), the previous sentence, then the rest."""
     sentence = trigger.sent
     scored = []
     for mention in places:
@@ -88,23 +105,26 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         tier = 0 if same else 1 if before else 2
         locative = _locative_head(span) is not None
         distance = abs(span.start - trigger.start)
-        wide = mention.place is not None and mention.place.feature_code.startswith(_WIDE)
-        scored.append(((tier, not locative, wide, distance if tier < 2 else span.start), mention, span))
+        key = (tier, _breadth(mention.place), not locative, distance if tier < 2 else span.start)
+        scored.append((key, mention, span))
     scored.sort(key=lambda item: item[0])
     return [(m, s) for _, m, s in scored]
 
 
 def _fallback_area(mention: PlaceMention, places: Sequence[PlaceMention]) -> tuple[Place, str] | None:
-    """For an unresolved name: the area named right after it ("Atmeh in Idlib province"), else its most
-    likely candidate's country."""
+    """For an unresolved name: the smallest area named right after it ("Atmeh in Syria's Idlib province")."""
+    areas = []
     for other in places:
-        if other.place is None or other.span.start < mention.span.end or other.span.start - mention.span.end > 25:
+        if other.place is None or other.span.start < mention.span.end or other.span.start - mention.span.end > 40:
             continue
         code = other.place.feature_code
         if code in {"ADM1", "ADM2"} or code.startswith("PCL"):
             level = "admin1" if code == "ADM1" else "admin2" if code == "ADM2" else "country"
-            return other.place, f"fallback:{level}"
-    return None
+            areas.append(({"admin2": 0, "admin1": 1, "country": 2}[level], other.place, f"fallback:{level}"))
+    if not areas:
+        return None
+    _, area, rule = min(areas, key=lambda a: a[0])
+    return area, rule
 
 
 def locate_event(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> EventLocation | None:

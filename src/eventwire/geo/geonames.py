@@ -124,7 +124,7 @@ def _file_kind(path: Path) -> str:
         return _kind(name, handle.readline())
 
 
-def import_into(writer, files: list[Path]) -> dict[str, int]:  # noqa: ANN001 - index.IndexWriter (import cycle)
+def import_into(writer, files: list[Path]) -> dict[str, int]:
     """Merge the dumps into the index `writer` writes; returns counts per kind of data."""
     counts = {"places": 0, "admin codes": 0, "alternate names": 0}
     for _, path in _plan(files):

@@ -46,7 +46,7 @@ def admin_terms() -> frozenset[str]:
 
 
 def type_free(key: str) -> str | None:
-    """"laurel county" -> "laurel", "state of arkansas" -> "arkansas"; None when there is no type word."""
+    """ "laurel county" -> "laurel", "state of arkansas" -> "arkansas"; None when there is no type word."""
     words = key.split()
     terms = admin_terms()
     if len(words) > 1 and words[-1] in terms:
@@ -93,7 +93,8 @@ class IndexWriter:
             "population = max(population, excluded.population), source = excluded.source"
         )
         name_sql = (
-            "INSERT INTO names VALUES (?,?,?) ON CONFLICT (key, geonameid) DO UPDATE SET kind = min(kind, excluded.kind)"
+            "INSERT INTO names VALUES (?,?,?) "
+            "ON CONFLICT (key, geonameid) DO UPDATE SET kind = min(kind, excluded.kind)"
         )
         batch_places: list[tuple] = []
         batch_names: list[tuple] = []
@@ -117,10 +118,7 @@ class IndexWriter:
 
     def add_names(self, names: Iterable[tuple[int, str]]) -> int:
         """Alternate names for places already in the index (names of unknown ids are dropped)."""
-        sql = (
-            "INSERT OR IGNORE INTO names SELECT ?1, ?2, ?3 "
-            "WHERE EXISTS (SELECT 1 FROM places WHERE geonameid = ?2)"
-        )
+        sql = "INSERT OR IGNORE INTO names SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM places WHERE geonameid = ?2)"
         rows = ((key, gid, ALTERNATE) for gid, name in names for key in name_keys(name) if is_latin_key(key))
         before = self.db.total_changes
         self.db.executemany(sql, rows)

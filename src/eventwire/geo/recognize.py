@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from eventwire.geo.countries import demonym_countries
 from eventwire.geo.gazetteer import VARIANT, Gazetteer
@@ -32,6 +31,7 @@ _CONNECTORS = frozenset({"of", "de", "del", "da", "al", "el", "upon", "on", "-",
 # "BEIRUT (Reuters) -", "SANA'A:", "BAGHDAD, Iraq (AP) —", "Gainesville, Fla. --"
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<area>[A-Z][A-Za-z.'’\- ]{1,30}?))?\s*"
+    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*)?"
     r"(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?P<sep>--|[-–—:])\s"
 )
 
@@ -161,7 +161,7 @@ class Recogniser:
     # -------------------------------------------------------------------------------------- decisions
 
     def _verdict(self, span: SpacySpan, known: tuple[str, int] | None) -> str:
-        """"yes", "maybe" (only if the same name is taken elsewhere in the article) or "no"."""
+        """ "yes", "maybe" (only if the same name is taken elsewhere in the article) or "no"."""
         if demonym_countries(span.text) or span.text.lower() in self.cues["not_places"]:
             return "no"
         ent = self.ents.get(span.start)
@@ -218,7 +218,9 @@ class Recogniser:
         if not found:
             return False
         place, kind = found[0]
-        return kind < VARIANT and (place.feature_code.startswith(("PCL", "ADM1", "CONT")) or place.population >= 100_000)
+        return kind < VARIANT and (
+            place.feature_code.startswith(("PCL", "ADM1", "CONT")) or place.population >= 100_000
+        )
 
     def _toponym(self, span: SpacySpan, key: str, *, rule: str) -> Toponym:
         after = span.doc[span.end] if span.end < len(span.doc) else None

@@ -12,6 +12,7 @@ The score is the softmax share of the winning candidate: low when strong candida
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -121,8 +122,8 @@ def _groups(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[NameGroup]:
 
 
 def _link_containers(text: str, toponyms: list[Toponym], groups: dict[str, NameGroup]) -> None:
-    """"X, Y" / "X in Y" / "X in the Y": Y is a candidate container of X."""
-    for left, right in zip(toponyms, toponyms[1:], strict=False):
+    """ "X, Y" / "X in Y" / "X in the Y": Y is a candidate container of X."""
+    for left, right in itertools.pairwise(toponyms):
         if left.key == right.key or not _CONTAINER_LINK.match(text[left.end : right.start]):
             continue
         inner, outer = groups[left.key], groups[right.key]

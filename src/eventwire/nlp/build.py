@@ -6,7 +6,7 @@ import importlib.util
 from typing import TYPE_CHECKING
 
 from eventwire.errors import ModelNotInstalled
-from eventwire.nlp import components  # noqa: F401  (registers the factories)
+from eventwire.nlp import components as _factories  # noqa: F401  (registers the factories)
 
 if TYPE_CHECKING:
     from spacy.language import Language

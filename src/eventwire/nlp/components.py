@@ -6,12 +6,14 @@ Each component reads the Doc (and what earlier components stored in `doc._`) and
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.events.actors import ActorFinder
 from eventwire.events.assemble import build_events
 from eventwire.events.dates import find_timexes
 from eventwire.events.detect import TriggerDetector
@@ -33,7 +35,7 @@ def isolated(call: Callable[[object, Doc], Doc]) -> Callable[[object, Doc], Doc]
             return doc
         try:
             return call(self, doc)
-        except Exception as exc:  # noqa: BLE001 - the per-document isolation boundary; the error is kept
+        except Exception as exc:
             log.debug("%s failed", type(self).__name__, exc_info=True)
             doc._.failure = f"{type(self).__name__}: {type(exc).__name__}: {exc}"
             return doc
@@ -64,6 +66,13 @@ class PlaceFinder:
         self.gazetteer = open_gazetteer(gazetteer_path)
         self.min_score = min_score
 
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the gazetteer's content: importing a GeoNames dump changes how places resolve."""
+        imported = self.gazetteer.meta.get("imported", "[]")
+        digest = hashlib.sha1(imported.encode()).hexdigest()[:8]
+        return f"gazetteer {self.gazetteer.version} +{digest}"
+
     @isolated
     def __call__(self, doc: Doc) -> Doc:
         doc._.places = find_places(doc, self.gazetteer, given=doc._.given_spans, min_score=self.min_score)
@@ -90,8 +99,10 @@ def make_events(nlp: Language, name: str) -> EventBuilder:
 class EventBuilder:
     def __init__(self, nlp: Language) -> None:
         self.detector = TriggerDetector(nlp)
+        self.actors = ActorFinder(nlp)
 
     @isolated
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = build_events(doc, detector=self.detector)
+        doc._.actor_mentions = self.actors.mentions(doc)
+        doc._.events = build_events(doc, detector=self.detector, actors=self.actors)
         return doc

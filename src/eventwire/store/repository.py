@@ -101,7 +101,8 @@ class Store:
         current = self.schema_version
         if current > SCHEMA_VERSION:
             raise SchemaTooNew(
-                f"{self.path} has schema version {current}; this eventwire knows up to {SCHEMA_VERSION}: upgrade eventwire"
+                f"{self.path} has schema version {current}; this eventwire knows up to {SCHEMA_VERSION}: "
+                "upgrade eventwire"
             )
         for version in range(current, SCHEMA_VERSION):
             try:
@@ -177,13 +178,21 @@ class Store:
                  content_hash=excluded.content_hash, pipeline_version=excluded.pipeline_version,
                  places=excluded.places, processed_at=excluded.processed_at""",
             (
-                article.id, article.url, article.source, article.title,
-                article.published.isoformat() if article.published else None, article.origin, article.text,
-                digest, pipeline_version, json.dumps(codec.to_dict(result.places)), _now(),
+                article.id,
+                article.url,
+                article.source,
+                article.title,
+                article.published.isoformat() if article.published else None,
+                article.origin,
+                article.text,
+                digest,
+                pipeline_version,
+                json.dumps(codec.to_dict(result.places)),
+                _now(),
             ),
         )
         self._db.executemany(
-            f"INSERT OR REPLACE INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})",
+            f"INSERT OR REPLACE INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({_PLACEHOLDERS})",
             [_event_row(event) for event in result.events],
         )
         self._db.execute("DELETE FROM rejections WHERE origin = ?", (article.origin,))
@@ -242,9 +251,7 @@ class Store:
     def rejections(self, *, limit: int | None = None) -> list[Rejection]:
         sql = "SELECT * FROM rejections ORDER BY recorded_at, origin"
         rows = self._db.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
-        return [
-            Rejection(r["origin"], RejectionReason(r["reason"]), r["detail"], r["article_id"]) for r in rows
-        ]
+        return [Rejection(r["origin"], RejectionReason(r["reason"]), r["detail"], r["article_id"]) for r in rows]
 
     def summary(self) -> dict[str, int]:
         one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
@@ -257,34 +264,76 @@ class Store:
 
 
 _EVENT_COLUMNS = (
-    "id", "article_id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "inter1", "actor2", "inter2", "country", "country_code", "admin1", "admin2", "location", "geonameid",
-    "latitude", "longitude", "geo_precision", "fatalities", "injuries", "civilian_targeting", "confidence", "record",
+    "id",
+    "article_id",
+    "event_date",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "inter1",
+    "actor2",
+    "inter2",
+    "country",
+    "country_code",
+    "admin1",
+    "admin2",
+    "location",
+    "geonameid",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "injuries",
+    "civilian_targeting",
+    "confidence",
+    "record",
 )
+_PLACEHOLDERS = ", ".join("?" * len(_EVENT_COLUMNS))
 
 
 def _event_row(event: Event) -> tuple[object, ...]:
     place = event.location.place if event.location else None
     when = event.date
     return (
-        event.id, event.article_id,
-        when.value.isoformat() if when and when.value else None, int(when.precision) if when else None,
-        event.disorder_type.value, event.event_type.value, event.sub_event_type.value,
-        event.actor1.name if event.actor1 else None, int(event.actor1.inter) if event.actor1 else None,
-        event.actor2.name if event.actor2 else None, int(event.actor2.inter) if event.actor2 else None,
-        place.country if place else None, place.country_code if place else None,
-        place.admin1 if place else None, place.admin2 if place else None, place.name if place else None,
-        place.geonameid if place else None, place.lat if place else None, place.lon if place else None,
+        event.id,
+        event.article_id,
+        when.value.isoformat() if when and when.value else None,
+        int(when.precision) if when else None,
+        event.disorder_type.value,
+        event.event_type.value,
+        event.sub_event_type.value,
+        event.actor1.name if event.actor1 else None,
+        int(event.actor1.inter) if event.actor1 else None,
+        event.actor2.name if event.actor2 else None,
+        int(event.actor2.inter) if event.actor2 else None,
+        place.country if place else None,
+        place.country_code if place else None,
+        place.admin1 if place else None,
+        place.admin2 if place else None,
+        place.name if place else None,
+        place.geonameid if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
         int(event.location.precision) if event.location else None,
-        event.fatalities.value if event.fatalities else None, event.injuries.value if event.injuries else None,
-        int(event.civilian_targeting), event.confidence, json.dumps(codec.to_dict(event)),
+        event.fatalities.value if event.fatalities else None,
+        event.injuries.value if event.injuries else None,
+        int(event.civilian_targeting),
+        event.confidence,
+        json.dumps(codec.to_dict(event)),
     )
 
 
 def _article(row: sqlite3.Row) -> Article:
     return Article(
-        id=row["id"], text=row["text"], title=row["title"], url=row["url"], source=row["source"],
-        published=date.fromisoformat(row["published"]) if row["published"] else None, origin=row["origin"],
+        id=row["id"],
+        text=row["text"],
+        title=row["title"],
+        url=row["url"],
+        source=row["source"],
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        origin=row["origin"],
     )
 
 

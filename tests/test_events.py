@@ -1,0 +1,121 @@
+"""Event detection, typing, counts and actors on small hand-written reports (not the golden corpus)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.events.numbers import parse_number
+from eventwire.model import Article, CountKind, Inter, SubEventType
+
+PUBLISHED = date(2026, 3, 6)
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, title: str | None = None):
+        return pipeline.process(Article(id="t", text=text, title=title, published=PUBLISHED)).events
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "KABUL, March 6 - A roadside bomb hit a police vehicle in Khost on Thursday, killing three officers.",
+            SubEventType.REMOTE_EXPLOSIVE,
+        ),
+        (
+            "Warplanes struck a market in Idlib on Wednesday, killing nine civilians, rescuers said.",
+            SubEventType.AIR_DRONE_STRIKE,
+        ),
+        ("Troops clashed with militants near Djibo on Tuesday, leaving four soldiers dead.", SubEventType.ARMED_CLASH),
+        ("Gunmen killed five villagers in a night raid on a village in Zamfara state.", SubEventType.ATTACK),
+        (
+            "Police fired tear gas to disperse hundreds of traders protesting in Harare on Monday.",
+            SubEventType.PROTEST_WITH_INTERVENTION,
+        ),
+        (
+            "Thousands of teachers marched peacefully through Nairobi on Friday to demand higher pay.",
+            SubEventType.PEACEFUL_PROTEST,
+        ),
+        (
+            "Rioters torched a police post and hurled stones at officers in Kisumu on Sunday.",
+            SubEventType.VIOLENT_DEMONSTRATION,
+        ),
+        ("Gunmen abducted 20 passengers from a bus near Kachia on Sunday, police said.", SubEventType.ABDUCTION),
+        ("The two sides signed a ceasefire agreement in Juba on Friday.", SubEventType.AGREEMENT),
+        (
+            "Rebels took control of the town of Rutshuru on Wednesday after troops withdrew.",
+            SubEventType.NON_STATE_OVERTAKES_TERRITORY,
+        ),
+    ],
+)
+def test_sub_event_types(extract, text: str, sub: SubEventType) -> None:
+    events = extract(text)
+    assert [e.sub_event_type for e in events if not e.historical] == [sub]
+
+
+def test_planned_denied_and_unrelated_reports_are_not_events(extract) -> None:
+    assert extract("The opposition plans to hold a rally in Kampala next week.") == ()
+    assert extract("The central bank held its lending rate at 9.5% on Tuesday.") == ()
+    assert extract("Floods killed 12 people in the region on Monday, officials said.") == ()
+
+
+def test_an_old_event_is_historical_with_its_own_date(extract) -> None:
+    events = extract("A court on Tuesday sentenced a man over a market bombing in 2019 that killed 20 people.")
+    assert [e.historical for e in events] == [True]
+    assert events[0].date.value.year == 2019
+
+
+def test_a_separate_story_is_a_second_event(extract) -> None:
+    text = (
+        "Militants attacked an army base in Monguno on Saturday, killing five soldiers. "
+        "Separately, gunmen abducted 30 villagers in Maru on Sunday, residents said."
+    )
+    subs = [e.sub_event_type for e in extract(text)]
+    assert subs == [SubEventType.ARMED_CLASH, SubEventType.ABDUCTION]
+
+
+def test_fatalities_follow_acled_lowest_report_and_keep_the_range(extract) -> None:
+    text = (
+        "An air strike on a house in Idlib killed at least 12 people on Thursday, residents said. "
+        "Rescue workers said later that they had pulled 14 bodies from the rubble. "
+        "Among the dead were three children, a doctor said."
+    )
+    (event,) = extract(text)
+    assert (event.fatalities.value, event.fatalities.high) == (12, 14)
+    claims = {c.evidence.span.text: c for c in event.counts}
+    assert claims["at least 12"].claimant.text == "residents"
+    assert claims["three"].qualifier == "part of total"  # children inside the total are not added
+
+
+def test_figures_in_words_and_vague_quantities_name_their_rule() -> None:
+    assert parse_number("twenty-one") == (21, None)
+    assert parse_number("dozens") == (12, "count.vague:dozens=12")
+    assert parse_number("hundreds") == (100, "count.vague:hundreds=100")
+    assert parse_number("1,200") == (1200, None)
+
+
+def test_injuries_and_kills_in_one_sentence(extract) -> None:
+    (event,) = extract("Russian shelling killed two civilians and wounded seven others in Kherson on Sunday.")
+    assert event.fatalities.value == 2 and event.injuries.value == 7
+    assert {c.kind for c in event.counts} == {CountKind.KILLED, CountKind.INJURED}
+
+
+def test_actors_state_forces_abroad_named_groups_and_victims(extract) -> None:
+    (event,) = extract("Russian shelling killed two civilians in Kherson, Ukraine, on Sunday.")
+    assert event.actor1.name == "Military Forces of Russia" and event.actor1.inter is Inter.EXTERNAL_OTHER
+    assert event.actor2.name == "Civilians (Ukraine)" and event.civilian_targeting
+    (event,) = extract("Suspected al Shabaab militants ambushed a bus near Mandera, Kenya, killing four passengers.")
+    assert event.actor1.name == "Al Shabaab" and event.actor1.inter is Inter.REBEL_GROUP
+    assert event.sub_event_type is SubEventType.ATTACK
+
+
+def test_unnamed_perpetrators_and_protesters_follow_acled_conventions(extract) -> None:
+    (event,) = extract("A roadside bomb exploded near a market in Kandahar, Afghanistan, on Monday.")
+    assert event.actor1.name == "Unidentified Armed Group (Afghanistan)" and event.actor1.evidence.rule
+    (event,) = extract("Hundreds marched through Nairobi, Kenya, on Friday to protest against a new tax.")
+    assert event.actor1.name == "Protesters (Kenya)" and event.actor1.inter is Inter.PROTESTERS
