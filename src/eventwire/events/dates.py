@@ -1,404 +1,468 @@
-"""Time expressions with TimeML values, normalised against the publication date, and each event's date.
+"""Time expressions (TimeML-style values normalised against the publication date) and event dates.
 
-Recognition is a set of ordered regular expressions over the text (dates, months, years, weekdays, relative
-expressions, quarters, seasons, clock times); each match is normalised by a small resolver. Values follow
-TimeML/TIMEX3: `2022-02-03`, `2022-W05`, `2022-02`, `2022`, `2022-Q3`, `2022-SU`, `199` (a decade),
-`PRESENT_REF`/`PAST_REF`/`FUTURE_REF`, and `2022-02-03TMO` or `2022-02-03T10:30` for times.
-Without a publication date, relative expressions are still found but carry no value.
+Patterns are compiled once from `events/data/dates.json` and run over the text, most specific first; a
+later pattern never takes text an earlier one matched. Values: "2022-02-03", "2022-W05", "2022-02",
+"2022", "2022-Q3", "2022-SU", "199" (a decade), "PRESENT_REF", "2022-02-03T14:30", "2022-02-03TMO".
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.model import EventDate, Evidence, Span, TimePrecision, Timex, TimexType
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")  # fmt: skip
-_MONTH_FORMS = {m: i + 1 for i, m in enumerate(MONTHS)} | {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-
-# Months are matched capitalised ("May", "Sept."), so the verbs "may" and "march" are not months.
-_FULL_MONTHS = "|".join(m.capitalize() for m in MONTHS)
-_ABBREVIATIONS = "|".join(sorted((m.capitalize() for m in _MONTH_FORMS if m not in MONTHS), key=len, reverse=True))
-_MON = rf"(?P<mon>(?:{_FULL_MONTHS})|(?:{_ABBREVIATIONS})\.?)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
-_NUM = r"(?P<n>\d+|" + "|".join(NUMBERS) + r")"
-_I = "(?i:{})"
-
-
-def _case_free(pattern: str) -> str:
-    return _I.format(pattern)
-
-
-# ----------------------------------------------------------------------------------------------- resolvers
-
 Resolved = tuple[TimexType, str | None]
+_NO_VALUE: Resolved = (TimexType.DATE, None)
+# "NAIROBI, Sept 18 -": where and when the story was filed, not when the event happened.
+_DATELINE = re.compile(r"^[^\n]{0,60}?,\s*$")
 
 
-def _month(m: re.Match[str]) -> int:
-    return _MONTH_FORMS[m.group("mon").rstrip(".").lower()]
+def _alt(phrases: Sequence[str]) -> str:
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
-def _infer_year(month: int, day: int, published: date | None) -> int | None:
-    """A date without a year is the occurrence nearest to publication ("Dec. 7" in October: this December,
-    "December" in February: last December)."""
-    if published is None:
-        return None
-    options = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            options.append((abs((date(year, month, day) - published).days), year))
-        except ValueError:  # 29 February
-            continue
-    return min(options)[1] if options else published.year
-
-
-def _full_date(m: re.Match[str], published: date | None) -> Resolved:
-    month, day = _month(m), int(m.group("day"))
-    year = int(m.group("year")) if m.groupdict().get("year") else _infer_year(month, day, published)
-    try:
-        return TimexType.DATE, date(year, month, day).isoformat() if year else None
-    except ValueError:
-        return TimexType.DATE, None
-
-
-def _month_year(m: re.Match[str], published: date | None) -> Resolved:
-    return TimexType.DATE, f"{int(m.group('year')):04d}-{_month(m):02d}"
-
-
-def _bare_month(m: re.Match[str], published: date | None) -> Resolved:
-    if published is None:
-        return TimexType.DATE, None
-    month, which = _month(m), (m.group("which") or "").strip().lower()
-    year = _infer_year(month, 15, published) if which in {"", "early", "late", "mid-"} else published.year
-    if which == "next" and month <= published.month:
-        year += 1
-    elif which == "last" and month >= published.month:
-        year -= 1
-    return TimexType.DATE, f"{year:04d}-{month:02d}"
-
-
-def _month_of_relative_year(m: re.Match[str], published: date | None) -> Resolved:
-    if published is None:
-        return TimexType.DATE, None
-    year = published.year + {"last": -1, "this": 0, "next": 1}[m.group("which").lower()]
-    return TimexType.DATE, f"{year:04d}-{_month(m):02d}"
-
-
-def _year(m: re.Match[str], published: date | None) -> Resolved:
-    return TimexType.DATE, m.group("year")
-
-
-def _decade(m: re.Match[str], published: date | None) -> Resolved:
-    return TimexType.DATE, m.group("dec")[:3]
-
-
-def _iso(m: re.Match[str], published: date | None) -> Resolved:
-    try:
-        return TimexType.DATE, date.fromisoformat(m.group(0)).isoformat()
-    except ValueError:
-        return TimexType.DATE, None
-
-
-def _shift(published: date | None, days: int) -> str | None:
-    return (published + timedelta(days=days)).isoformat() if published else None
-
-
-def _deictic(m: re.Match[str], published: date | None) -> Resolved:
-    word = m.group(0).lower()
-    if word in {"now", "currently", "current", "at present", "nowadays", "these days", "at the moment"}:
-        return TimexType.DATE, "PRESENT_REF"
-    if word in {"recently", "the past", "previously", "formerly", "recent years", "in recent years", "lately"}:
-        return TimexType.DATE, "PAST_REF"
-    if word in {"the future", "soon", "in the coming days", "in the coming weeks", "the coming days"}:
-        return TimexType.DATE, "FUTURE_REF"
-    days = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[word]
-    return TimexType.DATE, _shift(published, days)
-
-
-def _part_of_day(m: re.Match[str], published: date | None) -> Resolved:
-    anchor, part = m.group("anchor").lower(), PARTS[m.group("part").lower()]
-    if published is None:
-        return TimexType.TIME, None
-    if anchor in WEEKDAYS:
-        day = _weekday_date(anchor, "", published)
-        if part == "NI":  # "Sunday night" is annotated, and used, as the day
-            return TimexType.DATE, day.isoformat()
-    else:
-        day = published + timedelta(days={"this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[anchor])
-    return TimexType.TIME, f"{day.isoformat()}T{part}"
-
-
-def _weekday_date(name: str, which: str, published: date) -> date:
-    back = (published.weekday() - WEEKDAYS.index(name)) % 7
-    if which == "next":
-        return published + timedelta(days=(7 - back) % 7 or 7)
-    if which == "last" and back == 0:
-        back = 7
-    return published - timedelta(days=back)
-
-
-def _weekday(m: re.Match[str], published: date | None) -> Resolved:
-    if published is None:
-        return TimexType.DATE, None
-    which = (m.group("which") or "").strip().lower()
-    return TimexType.DATE, _weekday_date(m.group("wd").lower(), which, published).isoformat()
-
-
-def _week(day: date) -> str:
-    year, week, _ = day.isocalendar()
+def _week(d: date) -> str:
+    year, week, _ = d.isocalendar()
     return f"{year}-W{week:02d}"
 
 
-def _quarter_of(day: date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
 
 
-def _relative_unit(m: re.Match[str], published: date | None) -> Resolved:
-    if published is None:
-        return TimexType.DATE, None
-    which = re.sub(r"\s+", " ", m.group("which").lower())
-    unit = m.group("unit").lower()
-    step = -1 if which in {"last", "the past", "late last", "the previous", "a year earlier", "earlier"} else 0
-    step = 1 if which in {"next", "the coming", "early next", "late next"} else step
-    if unit == "week":
-        return TimexType.DATE, _week(published + timedelta(weeks=step))
-    if unit == "weekend":
-        return TimexType.DATE, _week(published + timedelta(weeks=step)) + "-WE"
-    if unit == "month":
-        month = published.month + step
-        year = published.year + (month - 1) // 12
-        return TimexType.DATE, f"{year:04d}-{(month - 1) % 12 + 1:02d}"
-    if unit == "year":
-        return TimexType.DATE, f"{published.year + step:04d}"
-    if unit == "quarter":
-        year, quarter = _quarter_of(published)
-        quarter += step
-        return TimexType.DATE, f"{year + (quarter - 1) // 4:04d}-Q{(quarter - 1) % 4 + 1}"
-    return TimexType.DATE, f"{published.year + step:04d}-{SEASONS[unit]}"
+@dataclass(frozen=True, slots=True)
+class DateRules:
+    lexicon: dict[str, Any]
+    patterns: tuple[tuple[str, re.Pattern[str], Callable[[DateRules, re.Match[str], date | None], Resolved]], ...]
 
+    def month(self, word: str) -> int:
+        return int(self.lexicon["months"][word.lower().rstrip(".")])
 
-def _ago(m: re.Match[str], published: date | None) -> Resolved:
-    if published is None:
-        return TimexType.DATE, None
-    raw, unit = m.group("n").lower(), m.group("unit").lower().rstrip("s")
-    n = int(raw) if raw.isdigit() else NUMBERS[raw]
-    if unit == "day":
-        return TimexType.DATE, _shift(published, -n)
-    if unit == "week":
-        return TimexType.DATE, _week(published - timedelta(weeks=n))
-    if unit == "month":
-        month = published.month - n
-        return TimexType.DATE, f"{published.year + (month - 1) // 12:04d}-{(month - 1) % 12 + 1:02d}"
-    return TimexType.DATE, f"{published.year - n:04d}"
-
-
-def _quarter(m: re.Match[str], published: date | None) -> Resolved:
-    quarter = ORDINALS[m.group("ord").lower()]
-    if m.group("year"):
-        return TimexType.DATE, f"{m.group('year')}-Q{quarter}"
-    if published is None:
-        return TimexType.DATE, None
-    year, current = _quarter_of(published)
-    return TimexType.DATE, f"{year - (quarter > current):04d}-Q{quarter}"
-
-
-def _latest_quarter(m: re.Match[str], published: date | None) -> Resolved:
-    if published is None:
-        return TimexType.DATE, None
-    year, quarter = _quarter_of(published)
-    year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)  # the last one reported on
-    if "year" in m.group(0).lower():  # the year-ago / year-earlier quarter
-        year -= 1
-    return TimexType.DATE, f"{year:04d}-Q{quarter}"
-
-
-def _clock(m: re.Match[str], published: date | None) -> Resolved:
-    hour, minute = int(m.group("h")), int(m.group("min") or 0)
-    if m.group("ampm").lower().startswith("p") and hour < 12:
-        hour += 12
-    if m.group("ampm").lower().startswith("a") and hour == 12:
-        hour = 0
-    return TimexType.TIME, f"{published.isoformat()}T{hour:02d}:{minute:02d}" if published else None
-
-
-def _noon(m: re.Match[str], published: date | None) -> Resolved:
-    time = "12:00" if m.group(0).lower() == "noon" else "24:00"
-    return TimexType.TIME, f"{published.isoformat()}T{time}" if published else None
-
-
-# Longer, more specific patterns first: a position taken by one is not matched again.
-PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Resolved]], ...] = tuple(
-    (re.compile(p), f)
-    for p, f in (
-        (r"\b\d{4}-\d\d-\d\d\b", _iso),
-        (rf"\b{_MON} {_DAY},? {_YEAR}\b", _full_date),
-        (rf"\b{_DAY} (?:of )?{_MON},? {_YEAR}\b", _full_date),
-        (rf"\b{_MON} {_DAY}\b(?!\s*(?:%|percent))", _full_date),
-        (rf"\b{_DAY} (?:of )?{_MON}(?![a-z])", _full_date),
-        (rf"\b{_MON},? {_YEAR}\b", _month_year),
-        (rf"\b{_MON} (?:of )?(?P<which>(?i:last|this|next)) year\b", _month_of_relative_year),
-        (
-            _case_free(
-                r"\b(?:the )?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of "
-                r"(?P<year>(?:19|20)\d\d))?"
-            ),
-            _quarter,
-        ),
-        (
-            _case_free(r"\bthe (?:latest |last |most recent |current |same |year-ago |year-earlier )?quarter\b"),
-            _latest_quarter,
-        ),
-        (
-            _case_free(
-                r"\b(?P<anchor>this|yesterday|tomorrow|last|" + "|".join(WEEKDAYS) + r") "
-                r"(?P<part>morning|afternoon|evening|night)\b"
-            ),
-            _part_of_day,
-        ),
-        (_case_free(rf"\b{_NUM} (?P<unit>days?|weeks?|months?|years?) (?:ago|earlier|before)\b"), _ago),
-        (
-            _case_free(
-                r"\b(?P<which>last|this|next|the past|the coming|earlier this|later this|early this|"
-                r"late this|early next|late next|late last|the previous|a year earlier) "
-                r"(?P<unit>week|weekend|month|year|quarter|spring|summer|autumn|fall|winter)\b"
-            ),
-            _relative_unit,
-        ),
-        (_case_free(rf"\b(?P<which>last |next |this |){_WD}\b"), _weekday),
-        (rf"\b(?P<which>(?i:last |next |this |early |late |mid-)?){_MON}(?![a-z])", _bare_month),
-        (_case_free(r"\bthe (?P<dec>(?:19|20)\d0)s\b"), _decade),
-        (_case_free(r"\b(?:fiscal |calendar )?(?<![$£€\d.,])" + _YEAR + r"\b(?![\d.,]\d|\s*(?:%|percent))"), _year),
-        (_case_free(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))? ?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"), _clock),
-        (_case_free(r"\b(?:noon|midnight)\b"), _noon),
-        (
-            _case_free(
-                r"\b(?:today|yesterday|tomorrow|tonight|now|currently|at present|nowadays|these days|"
-                r"at the moment|recently|lately|previously|formerly|in recent years|recent years|the past|"
-                r"the future|soon|in the coming days|in the coming weeks)\b"
-            ),
-            _deictic,
-        ),
-    )
-)
-# A bare month name is a month only in these company ("in May", "last March", "May 2020" is caught above).
-_MONTH_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|by|from|during|through|of|before|after|early|late|mid|last|"
-                            r"next|this|and|or|to)\s*-?\s*)$")  # fmt: skip
-_COUNTED = {"NNS", "NNPS"}  # "2000 people", "1500 troops": a count, not a year
-_COUNT_WORDS = {"about", "some", "nearly", "than", "over", "around", "least", "almost", "approximately", "only"}
-
-
-def find_timexes(doc: Doc, *, published: date | None) -> tuple[Timex, ...]:
-    text = doc.text
-    taken: list[tuple[int, int]] = []
-    found: list[Timex] = []
-    for pattern, resolve in PATTERNS:
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if any(s < end and start < e for s, e in taken) or not _plausible(m, resolve, doc, text):
-                continue
-            taken.append((start, end))
-            kind, value = resolve(m, published)
-            if resolve is _weekday and published and not m.group("which") and _future_tense(doc, start):
-                value = _weekday_date(m.group("wd").lower(), "next", published - timedelta(days=1)).isoformat()
-            found.append(Timex(Span(start, end, m.group(0)), kind, value))
-    return tuple(sorted(found, key=lambda t: t.span.start))
-
-
-_FUTURE = {"will", "'ll", "shall", "scheduled", "expected", "due", "plans", "planned", "set"}
-
-
-def _future_tense(doc: Doc, start: int) -> bool:
-    """ "... will meet on Tuesday": a weekday under a future verb is the next one, not the last."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    verb = next((t for t in [span[0], *span[0].ancestors] if t.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and any(c.lower_ in _FUTURE for c in [verb, *verb.children])
-
-
-def _plausible(m: re.Match[str], resolve: Callable, doc: Doc, text: str) -> bool:
-    if resolve is _bare_month:
-        if m.group("which"):
-            return True
-        name = m.group("mon").rstrip(".")
-        return len(name) > 3 and (
-            name != "May" or bool(_MONTH_CONTEXT.search(text[max(0, m.start() - 12) : m.start()]))
+    @classmethod
+    def from_lexicon(cls, lex: dict[str, Any]) -> DateRules:
+        month = (
+            r"(?P<month>(?:"
+            + "|".join(sorted((m.capitalize() for m in lex["months"]), key=len, reverse=True))
+            + r")\b\.?)"
         )
-    if resolve is _year:
-        span = doc.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
-        if span is None or m.start() != m.start("year"):
-            return True
-        after = doc[span.end] if span.end < len(doc) else None
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
-        return not ((after is not None and after.tag_ in _COUNTED) or before in _COUNT_WORDS)
-    if resolve is _deictic and m.group(0).lower() == "now":
-        before = text[max(0, m.start() - 8) : m.start()].lower()
-        return "until" not in before
-    return True
+        year = r"(?P<year>(?:1[89]|20)\d{2})(?!\d)"
+        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+        weekday = r"(?P<weekday>" + "|".join(w.capitalize() for w in lex["weekdays"]) + r")"
+        rel = (
+            r"(?P<rel>last|this|next|past|coming|previous|earlier\s+this|later\s+this|late\s+last|"
+            r"early\s+next|earlier\s+last)"
+        )
+        unit = r"(?P<unit>week|month|year|quarter|weekend)"
+        part = r"(?P<part>" + _alt(list(lex["parts"])) + r")"
+        clock = r"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![\w])"
+        pats = [
+            ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso),
+            ("mdy", r"\b" + month + r"\s+" + day + r"(?:,?\s+" + year + r")?", _day_month),
+            ("dmy", r"\b" + day + r"\s+(?:of\s+)?" + month + r"(?:,?\s+" + year + r")?", _day_month),
+            (
+                "weekday_part",
+                r"(?:\b(?P<wrel>last|this|next)\s+)?\b"
+                + weekday
+                + r"(?:\s+(?P<part>"
+                + _alt(list(lex["parts"]))
+                + r"))?\b",
+                _weekday,
+            ),
+            ("month_year", r"\b" + month + r"(?:\s+of)?,?\s+" + year, _month_year),
+            ("clock", r"\b" + clock, _clock),
+            (
+                "rel_part",
+                r"\b(?P<rp>this|last|tomorrow|yesterday)\s+" + part + r"\b|\b(?P<tonight>tonight)\b",
+                _rel_part,
+            ),
+            ("relative", r"\b(?P<relword>" + _alt(list(lex["relative"])) + r")\b", _relative),
+            ("rel_unit", r"\b" + rel + r"\s+" + unit + r"\b", _rel_unit),
+            (
+                "ago",
+                r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year|quarter)s?\s+ago\b",
+                _ago,
+            ),
+            (
+                "quarter",
+                r"\b(?:the\s+)?(?P<ord>" + _alt(list(lex["ordinals"])) + r")[-\s]quarter(?:\s+of\s+" + year + r")?\b",
+                _quarter,
+            ),
+            (
+                "this_quarter",
+                r"\bthe\s+(?P<qrel>latest\s+|current\s+|previous\s+|year-ago\s+|year-earlier\s+)?quarter\b",
+                _this_quarter,
+            ),
+            ("year_before", r"\b(?:a\s+year\s+(?:earlier|ago|before)|year-(?:earlier|ago))\b", _year_before),
+            (
+                "season",
+                r"\b(?:(?P<srel>this|last|next|the|in|early|late)\s+)(?P<season>"
+                + _alt(list(lex["seasons"]))
+                + r")(?:\s+(?:of\s+)?"
+                + year
+                + r")?\b"
+                r"|\b(?P<season2>"
+                + _alt(list(lex["seasons"]))
+                + r")\s+(?:of\s+)?"
+                + year.replace("?P<year>", "?P<year2>"),
+                _season,
+            ),
+            (
+                "month_rel",
+                r"\b(?:(?P<mrel>last|this|next|early|late|mid|in|since|until|by|during|of)\s+|(?P<mid>mid-|late-|early-))"
+                + month
+                + r"(?!\s+\d)",
+                _month_alone,
+            ),
+            ("decade", r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)'?s\b", _decade),
+            ("year", r"(?:(?<=mid-)|(?<![\w$.,-]))" + year + r"(?![\w.,-]\d|\s*(?:people|troops|km|%|percent))", _year),
+            ("ref", r"\b(?P<ref>" + _alt(list(lex["refs"])) + r")\b", _ref),
+        ]
+        flags = {
+            "ref": re.IGNORECASE,
+            "relative": re.IGNORECASE,
+            "rel_unit": re.IGNORECASE,
+            "ago": re.IGNORECASE,
+            "quarter": re.IGNORECASE,
+            "clock": re.IGNORECASE,
+            "rel_part": re.IGNORECASE,
+        }
+        compiled = tuple((name, re.compile(p, flags.get(name, 0)), fn) for name, p, fn in pats)
+        return cls(lexicon=lex, patterns=compiled)
 
 
-# --------------------------------------------------------------------------------------------- event dates
+def _iso(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    try:
+        return TimexType.DATE, date(int(m["year"]), int(m["mon"]), int(m["day"])).isoformat()
+    except ValueError:
+        return _NO_VALUE
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]+(?:,[^\n\-–—]{0,40})?\s*(?:\([^)]{0,40}\))?\s*[-–—]+\s")
+
+def _nearest_year_shift(month: int, pub: date) -> int:
+    """A month named without a year is the nearest such month to publication (within six months)."""
+    if month - pub.month > 6:
+        return -1
+    if pub.month - month > 6:
+        return 1
+    return 0
 
 
-def _precision(value: str) -> TimePrecision | None:
-    if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value):
-        return TimePrecision.DAY
-    if re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", value):
-        return TimePrecision.WEEK
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        return TimePrecision.MONTH
+def _this_quarter(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    rel = (m["qrel"] or "").strip().lower()
+    # results reported in a quarter are for the one just ended
+    y, mo = _shift_month(pub.year, pub.month, -3 if rel != "current" else 0)
+    if rel in {"year-ago", "year-earlier"}:
+        y -= 1
+    return TimexType.DATE, f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+
+
+def _year_before(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return (TimexType.DATE, f"{pub.year - 1:04d}") if pub else _NO_VALUE
+
+
+def _day_month(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    month, day = r.month(m["month"]), int(m["day"])
+    if m["year"]:
+        year = int(m["year"])
+    elif pub is not None:
+        # no year: the most plausible is the publication year, unless that lands well after publication
+        year = pub.year + _nearest_year_shift(month, pub)
+    else:
+        return TimexType.DATE, f"XXXX-{month:02d}-{day:02d}"
+    try:
+        return TimexType.DATE, date(year, month, day).isoformat()
+    except ValueError:
+        return _NO_VALUE
+
+
+def _weekday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    target = r.lexicon["weekdays"][m["weekday"].lower()]
+    if (m["wrel"] or "").lower() == "next" or _FUTURE.search(m.string[max(0, m.start() - 50) : m.start()]):
+        when = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
+    else:
+        back = (pub.weekday() - target) % 7
+        if (m["wrel"] or "").lower() == "last" and back == 0:
+            back = 7
+        when = pub - timedelta(days=back)
+    return TimexType.DATE, when.isoformat()
+
+
+# "The ministers will meet on Friday": a weekday after a future verb is the next such day.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|is due|are due|scheduled|plans? to|planned|expected to|set to)\b[^.;]*$", re.IGNORECASE
+)
+
+
+def _month_year(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return TimexType.DATE, f"{int(m['year']):04d}-{r.month(m['month']):02d}"
+
+
+def _clock(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    stamp = f"T{hour:02d}:{m['minute'] or '00'}"
+    return TimexType.TIME, (pub.isoformat() + stamp) if pub else None
+
+
+def _rel_part(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return TimexType.TIME, None
+    if m["tonight"]:
+        return TimexType.TIME, f"{pub.isoformat()}TNI"
+    shift = {"yesterday": -1, "tomorrow": 1}.get(m["rp"].lower(), 0)
+    part = r.lexicon["parts"][m["part"].lower()]
+    if m["rp"].lower() == "last":
+        shift = -1 if part == "NI" else 0
+    return TimexType.TIME, f"{(pub + timedelta(days=shift)).isoformat()}T{part}"
+
+
+def _relative(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    offset = r.lexicon["relative"][" ".join(m["relword"].lower().split())]
+    return TimexType.DATE, (pub + timedelta(days=offset)).isoformat()
+
+
+def _rel_unit(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    by = (
+        -1
+        if rel in {"last", "past", "previous", "late last", "earlier last"}
+        else 1
+        if rel in {"next", "coming", "early next"}
+        else 0
+    )
+    if unit in {"week", "weekend"}:
+        value = _week(pub + timedelta(weeks=by))
+        return TimexType.DATE, value + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        y, mo = _shift_month(pub.year, pub.month, by)
+        return TimexType.DATE, f"{y:04d}-{mo:02d}"
+    if unit == "quarter":
+        y, mo = _shift_month(pub.year, pub.month, 3 * by)
+        return TimexType.DATE, f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+    return TimexType.DATE, f"{pub.year + by:04d}"
+
+
+_SMALL = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _ago(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
+    unit = m["unit"].lower()
+    if unit == "day":
+        return TimexType.DATE, (pub - timedelta(days=n)).isoformat()
+    if unit == "year":
+        return TimexType.DATE, f"{pub.year - n:04d}"
+    if unit == "month":
+        y, mo = _shift_month(pub.year, pub.month, -n)
+        return TimexType.DATE, f"{y:04d}-{mo:02d}"
+    if unit in {"week", "weekend"}:
+        return TimexType.DATE, _week(pub - timedelta(weeks=n))
+    y, mo = _shift_month(pub.year, pub.month, -3 * n)
+    return TimexType.DATE, f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+
+
+def _quarter(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    q = r.lexicon["ordinals"][m["ord"].lower()]
+    if m["year"]:
+        return TimexType.DATE, f"{m['year']}-Q{q}"
+    if pub is None:
+        return _NO_VALUE
+    year = pub.year - 1 if q > (pub.month - 1) // 3 + 1 else pub.year
+    return TimexType.DATE, f"{year:04d}-Q{q}"
+
+
+def _season(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    code = r.lexicon["seasons"][(m["season"] or m["season2"]).lower()]
+    if m["year"] or m["year2"]:
+        return TimexType.DATE, f"{m['year'] or m['year2']}-{code}"
+    if pub is None:
+        return _NO_VALUE
+    by = {"last": -1, "next": 1}.get((m["srel"] or "").lower(), 0)
+    if m["srel"] and m["srel"].lower() in {"the", "in"} and pub.month < 3 and code in {"SU", "FA"}:
+        by = -1
+    return TimexType.DATE, f"{pub.year + by:04d}-{code}"
+
+
+def _month_alone(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    month = r.month(m["month"])
+    if pub is None:
+        return TimexType.DATE, f"XXXX-{month:02d}"
+    rel = (m["mrel"] or "").lower()
+    year = pub.year
+    if rel == "last":
+        year -= 1 if month >= pub.month else 0
+    elif rel == "next":
+        year += 1 if month <= pub.month else 0
+    elif rel != "this":
+        year += _nearest_year_shift(month, pub)
+    return TimexType.DATE, f"{year:04d}-{month:02d}"
+
+
+def _decade(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return TimexType.DATE, m["decade"][:3]
+
+
+def _year(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return TimexType.DATE, m["year"]
+
+
+def _ref(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    return TimexType.DATE, r.lexicon["refs"][" ".join(m["ref"].lower().split())]
+
+
+@functools.cache
+def default_rules() -> DateRules:
+    text = resources.files("eventwire.events.data").joinpath("dates.json").read_text(encoding="utf-8")
+    return DateRules.from_lexicon(json.loads(text))
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A date right after the opening place name and followed by a dash: "BEIRUT, Nov 20 - ..."."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE.match(text[line_start:start])) and bool(re.match(r"\s*(?:\(\w+\)\s*)?[-–—]", text[end:]))
+
+
+def _dateline_published(text: str, rules: DateRules, published: date | None) -> date | None:
+    """Without a publication date, a dateline with a year (or an ISO date) is the best hint for it."""
+    if published is not None:
+        return published
+    for _name, pattern, resolve in rules.patterns[:3]:
+        m = pattern.search(text, 0, 200)
+        if m and _is_dateline(text, m.start(), m.end()):
+            _, value = resolve(rules, m, None)
+            if value and not value.startswith("X"):
+                return date.fromisoformat(value)
     return None
 
 
-def _start_date(value: str) -> date:
-    if "W" in value:
-        year, week = int(value[:4]), int(value[6:8])
-        return date.fromisocalendar(year, week, 1)
-    if len(value) == 7:
-        return date(int(value[:4]), int(value[5:7]), 1)
-    return date.fromisoformat(value[:10])
+def find_timexes(doc: Doc, *, published: date | None, rules: DateRules | None = None) -> tuple[Timex, ...]:
+    rules = rules or default_rules()
+    text = doc.text
+    published = _dateline_published(text, rules, published)
+    found: list[Timex] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern, resolve in rules.patterns:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            kind, value = resolve(rules, m, published)
+            start, end = (m.start("month"), m.end("month")) if name == "month_rel" else (m.start(), m.end())
+            if text[end - 1] == "." and end - start > 5:
+                end -= 1  # a sentence's full stop, not an abbreviation's
+            rule = f"timex.{name}" + (".dateline" if _is_dateline(text, m.start(), m.end()) else "")
+            found.append(Timex(Span(start, end, text[start:end]), kind, value, rule=rule))
+    return tuple(sorted(found, key=lambda t: t.span.start))
+
+
+_PRECISION = [
+    (re.compile(r"^\d{4}-\d{2}-\d{2}"), TimePrecision.DAY),
+    (re.compile(r"^\d{4}-W\d{2}"), TimePrecision.WEEK),
+]
+
+
+def _as_event_date(timex: Timex) -> EventDate | None:
+    """A timex as an ACLED date: a day is precision 1, a week 2, a month (or coarser) 3 on its first day."""
+    value = timex.value or ""
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return EventDate(date.fromisoformat(value[:10]), TimePrecision.DAY, Evidence(span=timex.span, rule=timex.rule))
+    if m := re.match(r"^(\d{4})-W(\d{2})", value):
+        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return EventDate(monday, TimePrecision.WEEK, Evidence(span=timex.span, rule=timex.rule))
+    if m := re.match(r"^(\d{4})-(\d{2})$", value):
+        return EventDate(date(int(m[1]), int(m[2]), 1), TimePrecision.MONTH, Evidence(span=timex.span, rule=timex.rule))
+    if m := re.match(r"^(\d{4})$", value):
+        return EventDate(date(int(m[1]), 1, 1), TimePrecision.MONTH, Evidence(span=timex.span, rule=timex.rule))
+    return None
+
+
+def _usable(timex: Timex, published: date | None) -> EventDate | None:
+    if timex.rule and timex.rule.endswith(".dateline"):
+        return None
+    when = _as_event_date(timex)
+    if when is None or when.value is None:
+        return None
+    if published is not None and when.value > published:
+        return None  # a future date is a plan or a deadline, not when the event happened
+    return when
+
+
+# "On 4 May 2020, ..." at the head of a sentence governs its main clause.
+_OPENING = re.compile(r"\W*(?:(?:on|around|about|by|since|in|early|late|on or about|on or around)\s+)?", re.IGNORECASE)
+# "Around 4 May (as reported)", "between 3 and 5 May": the day is approximate, so the precision is a week.
+_APPROX_BEFORE = re.compile(
+    r"(?:around|about|circa|approximately|on or around|on or about|sometime|week of|between|"
+    r"from|late on|overnight)\s*$",
+    re.IGNORECASE,
+)
+_APPROX_AFTER = re.compile(
+    r"^\s*(?:\(\s*(?:as reported|week of|from|between|\d)|[-–]\s*\d|\s*(?:to|and)\s+\d)", re.IGNORECASE
+)
+
+
+def _approximate(text: str, timex: Timex, when: EventDate) -> EventDate:
+    if when.precision is not TimePrecision.DAY:
+        return when
+    before, after = text[max(0, timex.span.start - 14) : timex.span.start], text[timex.span.end : timex.span.end + 20]
+    if _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after):
+        return EventDate(when.value, TimePrecision.WEEK, Evidence(span=timex.span, rule="date.approximate_day"))
+    return when
 
 
 def date_for_event(doc: Doc, trigger: SpacySpan, timexes: Sequence[Timex], *, published: date | None) -> EventDate:
-    """The expression that governs the trigger (same sentence, nearest; a day beats a week beats a month),
-    else the best date of the lead, else the publication date at week precision."""
-    dateline = _DATELINE.match(doc.text)
-    skip_until = dateline.end() if dateline else 0
-    usable = [t for t in timexes if t.value and t.span.start >= skip_until and _precision(t.value)]
-    if published is not None:  # reports are about the past: a date after publication is a plan, not the event
-        usable = [t for t in usable if _start_date(t.value) <= published]
+    """The date expression nearest the trigger in its sentence; else the first usable date in the article;
+    else the publication date (precision 2), or none at all when even that is unknown."""
     sent = trigger.sent
-    same = [t for t in usable if sent.start_char <= t.span.start < sent.end_char]
-    lead_end = _lead_end(doc)
-    pool = same or [t for t in usable if t.span.start < lead_end]
-    if pool:
-        best = min(pool, key=lambda t: (_precision(t.value), abs(t.span.start - trigger.start_char)))
-        rule = None if same else "date.lead_expression"
-        return EventDate(_start_date(best.value), _precision(best.value), Evidence(span=best.span, rule=rule))
+    centre = (trigger.start_char + trigger.end_char) // 2
+    text = doc.text
+    in_sentence = [
+        (
+            not _OPENING.fullmatch(text[sent.start_char : t.span.start]),
+            int(d.precision),
+            abs(centre - (t.span.start + t.span.end) // 2),
+            _approximate(text, t, d),
+        )
+        for t in timexes
+        if sent.start_char <= t.span.start < sent.end_char and (d := _usable(t, published))
+    ]
+    if in_sentence:
+        return min(in_sentence, key=lambda four: four[:3])[3]
+    for timex in timexes:
+        if (when := _usable(timex, published)) is not None and when.precision is TimePrecision.DAY:
+            return EventDate(when.value, when.precision, Evidence(span=when.evidence.span, rule="date.article_first"))
     if published is None:
         return EventDate(None, TimePrecision.MONTH, Evidence(rule="date.unknown"))
     return EventDate(published, TimePrecision.WEEK, Evidence(rule="date.publication_fallback"))
-
-
-def _lead_end(doc: Doc) -> int:
-    sentences = list(doc.sents)[:2]
-    return sentences[-1].end_char if sentences else 0

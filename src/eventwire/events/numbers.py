@@ -1,296 +1,398 @@
-"""Counts: how many were killed, injured, abducted or arrested, with bounds, victims and who says so.
+"""Counts of killed, injured, abducted and arrested people, with bounds, victims, claimants and evidence.
 
-A figure is a number (digits, words, "a dozen", "dozens", "hundreds", "several") with its qualifier ("at least",
-"up to", "between 5 and 7"), bound to a kind of harm by the words around it: "killed at least 12 people",
-"four soldiers were wounded", "the death toll rose to 30", "14 bodies", "leaving five dead". Figures that
-break down a total ("including three children", "among the dead were ...") are kept as claims but not added.
-Each figure carries its claimant, the subject of "said"/"told"/"reported" or the object of "according to" in
-its sentence. `tally` applies ACLED's rule: the lowest reported total, with the range kept.
+Patterns are compiled once from the lexicon `events/data/numbers.json` (user-extendable) and run over the
+document text as a few regular expressions, so the cost is independent of the number of tokens in Python.
+
+Three shapes of report are recognised:
+- number first: "at least 12 people were killed", "four soldiers and 11 militants dead", "14 bodies";
+- verb first: "killing at least nine people", "injuring 23", "the death toll rose to 20";
+- singular: "a civilian was killed", "killing a policeman" (used only when no figure is given).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.model import Count, CountKind, Evidence, Span, Tally
 
-UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-# Vague quantities, coded as ACLED's methodology says; the rule name travels with the figure.
-VAGUE = {"a dozen": 12, "dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
-         "several": 3, "a few": 3, "few": 3, "some": 3, "many": 10, "numerous": 10, "tens": 10}  # fmt: skip
-KIND_WORDS = {
-    CountKind.KILLED: ["killed", "killing", "kills", "kill", "dead", "died", "die", "deaths", "death", "bodies",
-                       "fatalities", "fatality", "lives", "slain", "massacred", "executed", "shot dead",
-                       "lost their lives", "beheaded", "murdered", "perished", "corpses", "lifeless"],
-    CountKind.INJURED: ["injured", "injuring", "injuries", "wounded", "wounding", "hurt", "injures", "wounds",
-                        "hospitalised", "hospitalized", "maimed"],
-    CountKind.ABDUCTED: ["abducted", "abducting", "kidnapped", "kidnapping", "taken hostage", "seized", "hostages"],
-    CountKind.ARRESTED: ["arrested", "arresting", "detained", "detaining", "arrests", "detentions", "held"],
-}  # fmt: skip
-_KIND_OF = {w: k for k, words in KIND_WORDS.items() for w in words}
-_KINDS = "|".join(sorted((re.escape(w) for w in _KIND_OF), key=len, reverse=True))
-_WORD_NUMBER = (
-    r"(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(list(UNITS)[1:10]) + r"))?|" + "|".join(UNITS) + r")"
+# Claims about people who are part of a larger reported total ("women and children were among the dead").
+_GENERIC_VICTIMS = frozenset({None, "people", "persons", "person", "individuals", "bodies", "body", "others", "more"})
+_ADDITIVE_VICTIMS = frozenset({"others", "more"})
+_UNIT_AFTER = (
+    r"(?!\s*(?:km|kilomet|miles?\b|met(?:re|er)s?\b|years?\b|days?\b|hours?\b|minutes?\b|weeks?\b|months?\b|"
+    r"percent|per cent|%|a\.m|p\.m|am\b|pm\b|GMT|BST))"
 )
-_NUMBER = (
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|" + _WORD_NUMBER + r"|" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r")"
+_CLAIMANT = re.compile(
+    r"according to (?P<a>[A-Za-z][\w'-]*(?: [\w'-]+){0,7}?)(?=[,.;]|$)"
+    r"|(?:,|\band|\bwho)\s+(?P<b>(?:the |a |an )?[A-Za-z][\w'-]*(?: [\w'-]+){0,6}?) "
+    r"(?:said|says|say|told|reported|claimed)\b"
+    r"|\b(?:said|says|say|told|reported) (?P<c>(?:the |a |an )?[A-Z][\w'-]*(?: [\w'-]+){0,6}?)(?=[,.;]|$)",
 )
-_QUALIFIER = (
-    r"(?:(?P<qual>at least|more than|over|nearly|almost|about|around|approximately|up to|as many as|some|"
-    r"roughly|an estimated|at most|fewer than|less than|only)\s+)?"
-)
-_RANGE = (
-    r"(?:between\s+(?P<lo>\d+|" + _WORD_NUMBER + r")\s+and\s+)|(?:(?P<lo2>\d+|" + _WORD_NUMBER + r")\s*(?:-|–|to)\s*)"
-)
-_FIGURE = re.compile(r"(?i)\b" + _QUALIFIER + r"(?:" + _RANGE + r")?" + _NUMBER + r"\b")
-_VICTIMS = re.compile(r"(?i)^\s*(?:of\s+(?:them|whom)\s+)?(?:(?:other|more|[a-z-]+)\s+)?(?P<victims>[a-z-]+)")
-# The figure is a part of a total given elsewhere ("including three children").
-_PART_OF = re.compile(r"(?i)(?:including|among them|among the dead|among the injured|among the victims|of whom|"
-                      r"of them|among those killed|among those)\W*(?:were|are)?\s*$")  # fmt: skip
-_NOT_COUNTS = {"year", "years", "month", "months", "day", "days", "hour", "hours", "minutes", "km", "kilometres",
-               "kilometers", "miles", "percent", "per", "%", "am", "pm", "a.m.", "p.m.", "times",
-               "o'clock"}  # fmt: skip
-_AGE = re.compile(r"(?i)^[- ]?(?:years?|months?|weeks?|days?)[- ]old")
-_CLAIM_VERBS = {"say", "tell", "report", "claim", "confirm", "announce", "state", "add", "estimate", "put"}
 
 
-def parse_number(text: str) -> tuple[int, str | None] | None:
-    """The value of a written number, and the rule when a convention produced it ("dozens" -> 12)."""
-    raw = text.lower().replace(",", "").strip()
-    if raw.isdigit():
-        return int(raw), None
-    if raw in VAGUE:
-        return VAGUE[raw], f"count.vague:{raw}={VAGUE[raw]}"
-    if raw in UNITS:
-        return UNITS[raw], None
-    parts = re.split(r"[- ]", raw)
-    if parts[0] in TENS:
-        return TENS[parts[0]] + (UNITS.get(parts[1], 0) if len(parts) > 1 else 0), None
-    return None
+def _alt(phrases: Sequence[str]) -> str:
+    """A regex alternation, longest phrase first, spaces matching any whitespace."""
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
-_PERSON = (
-    r"(?:man|woman|boy|girl|child|baby|infant|teenager|person|civilian|officer|policeman|policewoman|soldier|"
-    r"militant|fighter|resident|villager|farmer|herder|student|teacher|driver|trader|journalist|member|"
-    r"commander|leader|chief|official|worker|guard|protester|demonstrator|suspect|priest|imam|doctor|nurse)"
+@dataclass(frozen=True, slots=True)
+class CountRules:
+    """The compiled patterns and word values: built once per pipeline from the lexicon."""
+
+    words: dict[str, int]
+    vague: dict[str, int]
+    qualifiers: dict[str, str]
+    kind_of: dict[str, CountKind]
+    verb_kind: dict[str, CountKind]
+    subgroups: frozenset[str]
+    number_first: re.Pattern[str]
+    verb_first: re.Pattern[str]
+    singular: re.Pattern[str]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: dict[str, Any]) -> CountRules:
+        units, tens, vague = lexicon["units"], lexicon["tens"], lexicon["vague"]
+        words = dict(units) | dict(tens)
+        for ten, tv in tens.items():
+            for unit, uv in units.items():
+                if uv < 10:
+                    words[f"{ten}-{unit}"] = tv + uv
+                    words[f"{ten} {unit}"] = tv + uv
+        kind_of = {p: CountKind(k) for k, ps in lexicon["kinds"].items() for p in ps}
+        verb_kind = {p: CountKind(k) for k, ps in lexicon["verbs"].items() for p in ps}
+        num = (
+            r"(?P<num>(?<![\w.,-])\d{1,3}(?:,\d{3})+(?![\w-])|(?<![\w.,-])\d+(?![\w-]|[.,:/]\d)|\b(?:"
+            + _alt(list(words) + list(vague))
+            + r")\b)"
+            + _UNIT_AFTER
+        )
+        num2 = num.replace("?P<num>", "?P<num2>")
+        qual = r"(?:(?P<qual>" + _alt(list(lexicon["qualifiers"])) + r")\s+)?"
+        between = r"(?:(?P<between>between|from)\s+)?"
+        range_ = r"(?:\s*(?:and|to|-|or)\s*(?P<upper>\d+|" + _alt(list(words)) + r")\b)?"
+        gap_word = r"(?!(?:and|or|but|who|which|that|said|says|after|before|when|while)\b)[a-z][a-z'-]*,?"
+        gap = r"(?P<gap>(?:" + gap_word + r"\s+){0,7}?)(?:including\s+[^,.;]{1,50},\s+)?"
+        aux = (
+            r"(?:(?:were|was|are|is|have|has|had|been|being|got|reportedly|also|later|all|allegedly|confirmed)\s+){0,3}"
+        )
+        not_verb = r"(?!(?:were|was|are|is|have|has|had|been|" + _alt(list(kind_of)) + r")\b)"
+        coord = r"(?:\s+(?:" + not_verb + r"[a-z][a-z'-]*\s+){0,3}?and\s+" + num2 + r")?"
+        kinds = r"(?P<kind>" + _alt(list(kind_of)) + r")\b"
+        number_first = between + qual + num + range_ + coord + r"\s+" + gap + aux + kinds
+        verb_first = (
+            r"\b(?P<verb>"
+            + _alt(list(verb_kind))
+            + r")\s+(?:(?:a total of|an estimated|the|another)\s+)?"
+            + between
+            + qual
+            + num
+            + range_
+            + r"(?:\s+(?P<vict>[a-z][a-z'-]*))?"
+            + r"(?:\s+and\s+"
+            + num2
+            + r")?"
+        )
+        nouns = _alt(lexicon["singular_nouns"])
+        singular = (
+            r"\b(?:a|an|one)\s+(?:[a-z0-9][a-z0-9'-]*\s+){0,3}?(?P<noun>"
+            + nouns
+            + r")s?\s+"
+            + aux
+            + r"(?P<kind>"
+            + _alt([k for k in kind_of if " " not in k or k.startswith(("shot", "stabbed"))])
+            + r")\b"
+            + r"|\b(?P<verb>"
+            + _alt(list(verb_kind))
+            + r")\s+(?:a|an|one)\s+(?:[a-z0-9][a-z0-9'-]*\s+){0,2}?"
+            + r"(?P<noun2>"
+            + nouns
+            + r"|(?!(?:number|total|few|dozen|couple|lot|series)\b)[a-z][a-z'-]*(?=[\s,.;]))"
+        )
+        flags = re.IGNORECASE
+        return cls(
+            words=words,
+            vague={k.lower(): v for k, v in vague.items()},
+            qualifiers=dict(lexicon["qualifiers"]),
+            kind_of=kind_of,
+            verb_kind=verb_kind,
+            subgroups=frozenset(lexicon["subgroups"]),
+            number_first=re.compile(number_first, flags),
+            verb_first=re.compile(verb_first, flags),
+            singular=re.compile(singular, flags),
+        )
+
+    def value(self, raw: str) -> tuple[int, str | None]:
+        """The number a figure stands for, and the rule name when it was not written in digits."""
+        text = " ".join(raw.lower().split())
+        if text[0].isdigit():
+            return int(text.replace(",", "")), None
+        if text in self.words:
+            return self.words[text], f"count.word:{text}={self.words[text]}"
+        return self.vague[text], f"count.vague:{text}={self.vague[text]}"
+
+
+@functools.cache
+def default_rules() -> CountRules:
+    text = resources.files("eventwire.events.data").joinpath("numbers.json").read_text(encoding="utf-8")
+    return CountRules.from_lexicon(json.loads(text))
+
+
+def _kind(rules: CountRules, m: re.Match[str]) -> CountKind:
+    if m.re.groupindex.get("verb") and m.group("verb"):
+        return rules.verb_kind[" ".join(m.group("verb").lower().split())]
+    return rules.kind_of[" ".join(m.group("kind").lower().split())]
+
+
+def _bounds(rules: CountRules, m: re.Match[str], value: int) -> tuple[int, int | None, int | None, str | None]:
+    """(best, low, high, qualifier) from "at least", "up to", "between 5 and 7"."""
+    qual = " ".join(m.group("qual").lower().split()) if m.group("qual") else None
+    if m.group("upper"):
+        upper, _ = rules.value(m.group("upper"))
+        if upper > value:
+            return value, value, upper, "between"
+    side = rules.qualifiers.get(qual or "")
+    if side == "low":
+        return value, value, None, qual
+    if side == "high":
+        return value, None, value, qual
+    return value, value, value, qual
+
+
+def _claimant(doc: Doc, start: int) -> Span | None:
+    sent = doc.char_span(start, start + 1, alignment_mode="expand")
+    if sent is None:
+        return None
+    s = sent.sent
+    m = _CLAIMANT.search(s.text)
+    if m is None:
+        return None
+    group = next(g for g in ("a", "b", "c") if m.group(g))
+    a, b = s.start_char + m.start(group), s.start_char + m.end(group)
+    return Span(a, b, doc.text[a:b])
+
+
+_MONTH_WORDS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
 )
-# One victim named in the singular: "a man was killed", "killing an officer", "the body of a woman was found".
-_SINGULAR = re.compile(
-    r"(?i)\b(?:(?P<pre>killing|killed|murdered|shot dead|injuring|wounding|injured|wounded)\s+)?"
-    r"(?P<det>a|an|one)\s+(?:[a-z-]+\s+){0,3}?" + _PERSON + r"\b"
-    r"(?P<post>\s+(?:was|has been|had been|is)\s+(?:(?:shot|stabbed|beaten|hacked|attacked)\s+(?:and\s+)?)?"
-    r"(?:killed|murdered|shot dead|killed|injured|wounded|hurt|found dead))?"
+
+
+def _is_date_number(m: re.Match[str], victim_group: str) -> bool:
+    """ "9 May, militants killed ..." and "in 2019 killed": a day or a year, not a figure."""
+    raw = m.group("num")
+    words = (m.group(victim_group) or "").split()
+    if words and words[0].strip(",.").lower() in _MONTH_WORDS:
+        return True
+    return raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2100
+
+
+def _figure_span(text: str, m: re.Match[str]) -> Span:
+    """The figure itself with its qualifier ("at least 12", "between 5 and 7"), not the words around it."""
+    start = min(m.start(g) for g in ("between", "qual", "num") if m.group(g))
+    end = max(m.end(g) for g in ("num", "upper", "num2") if m.group(g))
+    return Span(start, end, text[start:end])
+
+
+_PART_OF_TOTAL = re.compile(
+    r"\bamong\s+the\s+(?P<kind>dead|killed|victims|injured|wounded)\s+(?:were|was|are|is)\s+"
+    r"(?P<num>\d+|[a-z]+(?:-[a-z]+)?)\b",
+    re.IGNORECASE,
 )
-_BODY = re.compile(r"(?i)\bthe (?:dead )?body of (?:a|an) (?:[a-z-]+\s+){0,2}?" + _PERSON + r"\b")
 
 
-def _singular_victims(doc: Doc) -> list[Count]:
-    out = []
-    for m in _SINGULAR.finditer(doc.text):
-        words = (m.group("pre") or m.group("post") or "").lower()
-        if not words:
+def _parts_of_total(doc: Doc, rules: CountRules) -> list[Count]:
+    """ "Among the dead were three children": a breakdown of a total, kept as a claim but never added."""
+    found = []
+    for m in _PART_OF_TOTAL.finditer(doc.text):
+        parsed = parse_number(m.group("num"), rules=rules)
+        if parsed is None:
             continue
-        kind = CountKind.INJURED if any(w in words for w in ("injur", "wound", "hurt")) else CountKind.KILLED
+        value, rule = parsed
+        kind = CountKind.INJURED if m.group("kind").lower() in {"injured", "wounded"} else CountKind.KILLED
+        after = doc.text[m.end() : m.end() + 30].split()
+        span = Span(m.start("num"), m.end("num"), m.group("num"))
+        found.append(
+            Count(
+                kind,
+                best=value,
+                low=value,
+                high=value,
+                qualifier="part of total",
+                victims=after[0].strip(",.").lower() if after else None,
+                claimant=_claimant(doc, m.start()),
+                evidence=Evidence(span=span, rule=rule),
+            )
+        )
+    return found
+
+
+def _figures(doc: Doc, rules: CountRules) -> list[Count]:
+    found: list[Count] = []
+    taken: set[int] = set()
+    text = doc.text
+    for pattern, victim_group in ((rules.number_first, "gap"), (rules.verb_first, "vict")):
+        for m in pattern.finditer(text):
+            if m.start("num") in taken or _is_date_number(m, victim_group):
+                continue
+            taken.add(m.start("num"))
+            value, rule = rules.value(m.group("num"))
+            victims = (m.group(victim_group) or "").split()
+            victim = victims[0].strip(",").lower() if victims else None
+            if m.group("num2"):
+                second, _ = rules.value(m.group("num2"))
+                taken.add(m.start("num2"))
+                value, rule, victim = (
+                    value + second,
+                    "count.coordinated_sum",
+                    "+".join(filter(None, [victim, "others"])),
+                )
+            best, low, high, qual = _bounds(rules, m, value)
+            span = _figure_span(text, m)
+            found.append(
+                Count(
+                    _kind(rules, m),
+                    best=best,
+                    low=low,
+                    high=high,
+                    qualifier=qual,
+                    victims=victim,
+                    claimant=_claimant(doc, m.start()),
+                    evidence=Evidence(span=span, rule=rule),
+                )
+            )
+    return found
+
+
+def _singulars(doc: Doc, rules: CountRules, taken: list[tuple[int, int]]) -> list[Count]:
+    found = []
+    for m in rules.singular.finditer(doc.text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        kind = _kind(rules, m)
         span = Span(m.start(), m.end(), m.group(0))
-        rule = "count.singular_victim"
-        out.append(
+        victim = (m.group("noun") or m.group("noun2")).lower()
+        found.append(
             Count(
                 kind,
                 best=1,
                 low=1,
                 high=1,
-                victims=m.group(0).split()[-1].lower() if m.group("pre") else None,
+                victims=victim,
                 claimant=_claimant(doc, m.start()),
-                evidence=Evidence(span=span, rule=rule),
+                evidence=Evidence(span=span, rule="count.singular"),
             )
         )
-    for m in _BODY.finditer(doc.text):
-        span = Span(m.start(), m.end(), m.group(0))
-        out.append(
-            Count(
-                CountKind.KILLED,
-                best=1,
-                low=1,
-                high=1,
-                claimant=_claimant(doc, m.start()),
-                evidence=Evidence(span=span, rule="count.body_found"),
-            )
-        )
-    return out
+    return found
 
 
-def find_counts(doc: Doc) -> tuple[Count, ...]:
-    text = doc.text
-    dated = [(t.span.start, t.span.end) for t in doc._.timexes]
-    counts = []
-    for m in _FIGURE.finditer(text):
-        parsed = parse_number(m.group("num"))
-        if parsed is None or any(s < m.end() and m.start() < e for s, e in dated):
-            continue  # "in 2019 ... killed" is a year, not a toll
-        kind = _kind_near(text, m)
-        if kind is None:
-            continue
-        value, rule = parsed
-        counts.append(_count(doc, m, kind, value, rule, _victims(doc, m.end())))
+def find_counts(doc: Doc, *, rules: CountRules | None = None) -> tuple[Count, ...]:
+    """Every reported figure in the document, in text order, each with its span (and rule where one applied)."""
+    rules = rules or default_rules()
+    counts = _figures(doc, rules)
     taken = [(c.evidence.span.start, c.evidence.span.end) for c in counts if c.evidence.span]
-    for count in _singular_victims(doc):
-        span = count.evidence.span
-        if not any(s < span.end and span.start < e for s, e in taken):
-            counts.append(count)
+    counts += _singulars(doc, rules, taken)
+    counts += [
+        c
+        for c in _parts_of_total(doc, rules)
+        if c.evidence.span and c.evidence.span.start not in {t.evidence.span.start for t in counts if t.evidence.span}
+    ]
     return tuple(sorted(counts, key=lambda c: c.evidence.span.start if c.evidence.span else 0))
-
-
-def _kind_near(text: str, m: re.Match[str]) -> CountKind | None:
-    """The harm a figure counts: the verb just before it ("killed 12") or the words after ("12 were killed")."""
-    after = text[m.end() : m.end() + 60]
-    if (after[:1] in {"%", "-", "."} and not after.startswith(". ")) or _AGE.match(after):
-        return None
-    first_word = after.split(maxsplit=1)[0].lower().strip(",.") if after.strip() else ""
-    if first_word in _NOT_COUNTS:
-        return None
-    before = text[max(0, m.start() - 40) : m.start()]
-    found = re.search(
-        r"(?i)\b(" + _KINDS + r")\b(?:\s+(?:were|was|are|is))?(?:\s+(?:a|an|the|another|at least|some))?\s*$", before
-    )
-    if found:
-        return _KIND_OF[found.group(1).lower()]
-    clause = re.split(r"[.;:()]|\band\b(?=\s+(?:\d|" + _WORD_NUMBER + r"))|\bwhile\b", after, maxsplit=1)[0]
-    found = re.search(r"(?i)\b(" + _KINDS + r")\b", clause)
-    if found and len(clause[: found.start()].split()) <= 5:
-        return _KIND_OF[found.group(1).lower()]
-    # "four soldiers and 11 militants dead": a predicate shared by the figures of one list
-    sentence = re.split(r"[.;:()]", after, maxsplit=1)[0]
-    found = re.search(r"(?i)\b(" + _KINDS + r")\b", sentence)
-    if found and clause != sentence and len(sentence[: found.start()].split()) <= 8:
-        return _KIND_OF[found.group(1).lower()]
-    toll = re.search(r"(?i)(?:death toll|toll)\b[^.]{0,30}\b(?:to|at|of|reached|is|was)\s*$", before)
-    return CountKind.KILLED if toll else None
-
-
-def _victims(doc: Doc, char: int) -> str | None:
-    """The noun the figure counts ("12 civilians", "five more soldiers"), if one follows it."""
-    span = doc.char_span(char, min(char + 40, len(doc.text)), alignment_mode="expand")
-    if span is None:
-        return None
-    for token in span[:3]:
-        if token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in _KIND_OF and token.lower_ not in _NOT_COUNTS:
-            return token.lower_
-        if token.pos_ not in {"ADJ", "DET", "ADV"} or token.lower_ in {"and", "or"}:
-            return None
-    return None
-
-
-def _count(doc: Doc, m: re.Match[str], kind: CountKind, value: int, rule: str | None, victims: str | None) -> Count:
-    qualifier = (m.group("qual") or "").lower() or None
-    low_raw = m.group("lo") or m.group("lo2")
-    low, high = value, value
-    if low_raw and parse_number(low_raw):
-        low = parse_number(low_raw)[0]
-    elif qualifier in {"at least", "more than", "over"}:
-        high = None
-    elif qualifier in {"up to", "as many as", "at most", "fewer than", "less than"}:
-        low = None
-    best = low if low is not None else value
-    span = Span(m.start(), m.end(), m.group(0))
-    part = bool(_PART_OF.search(doc.text[max(0, m.start() - 40) : m.start()]))
-    return Count(
-        kind,
-        best=best,
-        low=low,
-        high=high,
-        qualifier=("part of total" if part else qualifier),
-        victims=victims,
-        claimant=_claimant(doc, m.start()),
-        evidence=Evidence(span=span, rule=rule),
-    )
-
-
-def _claimant(doc: Doc, char: int) -> Span | None:
-    """Who says so: the subject of the sentence's "said" (or "told", "reported"), or "according to X"."""
-    token = doc.char_span(char, char + 1, alignment_mode="expand")
-    if token is None or not len(token):
-        return None
-    sent = token[0].sent
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            objects = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
-            if objects:
-                return _subtree_span(objects[0])
-        if t.lemma_ in _CLAIM_VERBS and t.pos_ == "VERB":
-            subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects and subjects[0].lower_ not in {"it", "he", "she", "they", "which", "that"}:
-                return _subtree_span(subjects[0])
-    return None
-
-
-def _subtree_span(token) -> Span:
-    words = list(token.subtree)
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
-    return Span(start, end, token.doc.text[start:end])
-
-
-def counts_for_event(doc: Doc, trigger: SpacySpan, counts: Sequence[Count]) -> tuple[Count, ...]:
-    """The figures of the event's part of the article: from the lead to the next "Separately, ..." story."""
-    sentences = list(doc.sents)
-    start = 0
-    index = next(i for i, s in enumerate(sentences) if s.start <= trigger.start < s.end)
-    for i in range(index, 0, -1):
-        if opens_new_story(sentences[i]):
-            start = i
-            break
-    end = next((i for i in range(index + 1, len(sentences)) if opens_new_story(sentences[i])), len(sentences))
-    lo, hi = sentences[start].start_char, sentences[end - 1].end_char
-    return tuple(c for c in counts if c.evidence.span and lo <= c.evidence.span.start < hi)
 
 
 SEPARATORS = ("separately", "elsewhere", "in a separate", "in another", "in a second", "meanwhile", "in an unrelated")
 
 
 def opens_new_story(sentence: SpacySpan) -> bool:
+    """A sentence that starts another incident ("Separately, ..."): figures after it belong to that one."""
     return sentence.text.lstrip().lower().startswith(SEPARATORS)
 
 
-REPORT_GAP_CHARS = 120  # figures closer than this belong to one statement ("five soldiers and ten militants")
+def parse_number(text: str, *, rules: CountRules | None = None) -> tuple[int, str | None] | None:
+    """The value of a written number, and the rule when a convention produced it ("dozens" -> 12)."""
+    rules = rules or default_rules()
+    raw = " ".join(text.lower().replace(",", "").split())
+    if raw.isdigit():
+        return int(raw), None
+    if raw in rules.words:
+        return rules.words[raw], None
+    if raw in rules.vague:
+        return rules.vague[raw], f"count.vague:{raw}={rules.vague[raw]}"
+    return None
 
 
-def tally(counts: Sequence[Count], kind: CountKind) -> Tally | None:
-    """ACLED's figure: the lowest reported total. Figures in one statement about different victims add up;
-    totals given in different statements are separate reports of one toll, and the range keeps them all."""
+def counts_for_event(doc: Doc, trigger: SpacySpan, counts: Sequence[Count], *, window: int = 3) -> tuple[Count, ...]:
+    """Counts in the trigger's sentence and the few sentences after it (where follow-up figures such as
+    "14 bodies were recovered" are reported) up to one that opens another story; failing that, every count
+    in the article."""
+    sents = list(doc.sents)
+    first = next(i for i, s in enumerate(sents) if s.start <= trigger.start < s.end)
+    last = first
+    while last + 1 < len(sents) and last < first + window and not opens_new_story(sents[last + 1]):
+        last += 1
+    start, end = sents[first].start_char, sents[last].end_char
+    near = tuple(c for c in counts if c.evidence.span and start <= c.evidence.span.start < end)
+    return near or tuple(counts)
+
+
+def _is_subgroup(count: Count, rules: CountRules) -> bool:
+    return count.victims in rules.subgroups
+
+
+def tally(counts: Sequence[Count], kind: CountKind, *, rules: CountRules | None = None) -> Tally | None:
+    """ACLED reconciliation: the lowest reported figure, groups reported separately added up, subgroups of a
+    total ("including three children") not added; a range keeps the highest figure reported."""
+    rules = rules or default_rules()
     claims = tuple(c for c in counts if c.kind is kind)
-    totals = [sum(report.values()) for report in _reports(claims)]
-    if not totals:
-        return None if not claims else Tally(0, 0, 0, claims=claims, rule="acled.parts_only")
-    highs = [c.high for c in claims if c.high is not None and c.qualifier != "part of total"]
-    value = min(totals)
-    rule = "acled.lowest_reported" if len(totals) > 1 else None
-    return Tally(value=value, low=value, high=max([*totals, *highs]), claims=claims, rule=rule)
-
-
-def _reports(claims: Sequence[Count]) -> list[dict[str, int]]:
-    """Consecutive figures from one source about different victims make one report; a new source, a figure
-    about the same victims again, or a long gap starts another."""
-    reports: list[dict[str, int]] = []
-    last_end, last_claimant = None, None
-    for claim in sorted(claims, key=lambda c: c.evidence.span.start if c.evidence.span else 0):
-        span = claim.evidence.span
-        if claim.qualifier == "part of total" or span is None:
-            continue
-        victims = claim.victims or "people"
-        claimant = claim.claimant.text.lower() if claim.claimant else None
-        if (
-            last_end is None
-            or span.start - last_end > REPORT_GAP_CHARS
-            or claimant != last_claimant
-            or victims in reports[-1]
-        ):
-            reports.append({})
-        reports[-1][victims] = claim.best
-        last_end, last_claimant = span.end, claimant
-    return reports
+    if not claims:
+        return None
+    figures = [c for c in claims if c.evidence.rule != "count.singular" and c.qualifier != "part of total"]
+    if not figures:
+        n = len(claims)
+        return Tally(value=n, low=n, high=n, claims=claims, rule="acled.singular_mentions_added")
+    whole = [c for c in figures if not _is_subgroup(c, rules)] or figures
+    generic = [c for c in whole if c.victims in _GENERIC_VICTIMS and c.victims not in _ADDITIVE_VICTIMS]
+    groups: dict[str | None, list[Count]] = {}
+    for c in whole:
+        groups.setdefault(c.victims, []).append(c)
+    if not generic and len(groups) > 1:
+        value = sum(min(c.best for c in g) for g in groups.values())
+        high = sum(max(c.high or c.best for c in g) for g in groups.values())
+        return Tally(value=value, low=value, high=max(high, value), claims=claims, rule="acled.groups_added")
+    pool = generic or whole
+    value = min(c.best for c in pool)
+    high = max(c.high or c.best for c in pool)
+    return Tally(value=value, low=value, high=high, claims=claims, rule="acled.lowest_reported")
