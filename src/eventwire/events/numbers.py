@@ -218,7 +218,7 @@ def _singulars(doc: Doc, rules: CountRules, taken: list[tuple[int, int]]) -> lis
         span = Span(m.start(), m.end(), m.group(0))
         victim = (m.group("noun") or m.group("noun2")).lower()
         found.append(Count(kind, best=1, low=1, high=1, victims=victim, claimant=_claimant(doc, m.start()),
-                           evidence=Evidence(span=span, rule="count.singular")))
+                           evidence=Evidence(span=span, rule="count.singular_victim")))
     return found
 
 
@@ -279,7 +279,7 @@ def tally(counts: Sequence[Count], kind: CountKind, *, rules: CountRules | None 
     claims = tuple(c for c in counts if c.kind is kind)
     if not claims:
         return None
-    figures = [c for c in claims if c.evidence.rule != "count.singular" and c.qualifier != "part of total"]
+    figures = [c for c in claims if c.evidence.rule != "count.singular_victim" and c.qualifier != "part of total"]
     if not figures:
         n = len(claims)
         return Tally(value=n, low=n, high=n, claims=claims, rule="acled.singular_mentions_added")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.geo.resolve import contains
 from eventwire.model import EventLocation, Evidence, GeoPrecision, MentionRole, Place, PlaceMention
 
 _LOCATIVE = frozenset({"in", "at", "on", "near", "outside", "into", "across", "inside", "around", "from", "off"})
@@ -25,6 +26,9 @@ _WIDE = ("PCL", "CONT", "RGN", "OCN", "SEA")
 _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "area", "region", "province", "state", "county",
                           "outskirts", "suburb", "neighbourhood", "neighborhood", "municipality", "locality",
                           "commune", "camp", "hamlet", "settlement", "capital"})  # fmt: skip
+
+
+_TOWN_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement"})
 
 
 def _breadth(place: Place | None) -> int:
@@ -127,12 +131,27 @@ def _fallback_area(mention: PlaceMention, places: Sequence[PlaceMention]) -> tup
     return area, rule
 
 
+def _town_named_like(mention: PlaceMention, span: SpacySpan) -> tuple[Place, str | None]:
+    """ "shelling hit Kherson": an event happens in the town, not the oblast named after it. A bare name that
+    resolved to an admin area is the same-named town inside it when one is among the candidates (not when the
+    text says "Kherson region")."""
+    area = mention.place
+    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if area.feature_class != "A" or area.feature_code.startswith("PCL") or following in _PLACE_NOUNS - _TOWN_NOUNS:
+        return area, None
+    towns = [c.place for c in mention.candidates if c.place.feature_class == "P" and contains(area, c.place)]
+    if not towns:
+        return area, None
+    return max(towns, key=lambda p: p.population), "event.town_of_area_name"
+
+
 def locate_event(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> EventLocation | None:
     """Where the event with this trigger happened, with ACLED geo_precision and the evidence."""
     for mention, span in _ranked(doc, trigger, places):
         if mention.place is not None:
-            precision = precision_of(mention.place, near=_near(span))
-            return EventLocation(mention.place, precision, Evidence(span=mention.span, rule=mention.rule))
+            place, rule = _town_named_like(mention, span)
+            precision = precision_of(place, near=_near(span))
+            return EventLocation(place, precision, Evidence(span=mention.span, rule=rule or mention.rule))
         fallback = _fallback_area(mention, places)
         if fallback is not None:
             area, rule = fallback

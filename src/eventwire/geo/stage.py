@@ -18,8 +18,8 @@ from eventwire.geo.recognize import (
     find_toponyms,
     lookup_key,
 )
-from eventwire.geo.resolve import candidates_of, contains, haversine_km, resolve
-from eventwire.model import Place, PlaceMention, Span
+from eventwire.geo.resolve import candidates_of, haversine_km, resolve
+from eventwire.model import PlaceMention, Span
 
 __all__ = ["find_places", "locate_event"]
 
@@ -44,15 +44,6 @@ def _given_toponyms(doc: Doc, gazetteer: Gazetteer, given: Sequence[tuple[int, i
     return out
 
 
-def _town_of_same_name(place: Place, options: list[tuple[Place, float]]) -> Place:
-    """ "Kherson" is the city, "Kherson region" the oblast: a bare name that is both an admin area and a town
-    inside it means the town, as news uses it."""
-    if place.feature_class != "A" or place.feature_code.startswith("PCL"):
-        return place
-    towns = [p for p, _ in options if p.feature_class == "P" and (contains(place, p) or haversine_km(p, place) <= 60)]
-    return max(towns, key=lambda p: p.population) if towns else place
-
-
 def find_places(
     doc: Doc, gazetteer: Gazetteer, *, given: Sequence[tuple[int, int]] | None = None, min_score: float = 0.3
 ) -> tuple[PlaceMention, ...]:
@@ -66,8 +57,6 @@ def find_places(
         options = ranked.get(toponym.key, [])
         place, share = options[0] if options else (None, 0.0)
         top = place
-        if place is not None and not toponym.area:
-            place = _town_of_same_name(place, options)
         if place is not None:
             # candidates at the same spot (a city and its district) do not compete: count them together
             share = sum(s for p, s in options if haversine_km(p, place) <= 100 or p is top)
