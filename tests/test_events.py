@@ -124,4 +124,4 @@ def test_unnamed_perpetrators_and_protesters_follow_acled_conventions(extract) -
 def test_a_single_victim_named_in_the_singular_counts_one(extract) -> None:
     (event,) = extract("Gunmen shot dead a police officer in Kabul, Afghanistan, on Monday, police said.")
     assert event.fatalities.value == 1
-    assert event.counts[0].evidence.rule == "count.singular"
+    assert event.counts[0].evidence.rule == "count.singular_victim"

@@ -313,7 +313,7 @@ def _singulars(doc: Doc, rules: CountRules, taken: list[tuple[int, int]]) -> lis
                 high=1,
                 victims=victim,
                 claimant=_claimant(doc, m.start()),
-                evidence=Evidence(span=span, rule="count.singular"),
+                evidence=Evidence(span=span, rule="count.singular_victim"),
             )
         )
     return found
@@ -379,7 +379,7 @@ def tally(counts: Sequence[Count], kind: CountKind, *, rules: CountRules | None 
     claims = tuple(c for c in counts if c.kind is kind)
     if not claims:
         return None
-    figures = [c for c in claims if c.evidence.rule != "count.singular" and c.qualifier != "part of total"]
+    figures = [c for c in claims if c.evidence.rule != "count.singular_victim" and c.qualifier != "part of total"]
     if not figures:
         n = len(claims)
         return Tally(value=n, low=n, high=n, claims=claims, rule="acled.singular_mentions_added")
