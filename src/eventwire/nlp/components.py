@@ -35,6 +35,8 @@ def isolated(call: Callable[[object, Doc], Doc]) -> Callable[[object, Doc], Doc]
             return doc
         try:
             return call(self, doc)
+        # The per-document isolation boundary: any failure of a stage on one document becomes that document's
+        # rejection (the error is kept in it) and the batch goes on.
         except Exception as exc:
             log.debug("%s failed", type(self).__name__, exc_info=True)
             doc._.failure = f"{type(self).__name__}: {type(exc).__name__}: {exc}"
