@@ -128,7 +128,7 @@ def events_table(rows: Iterable[StoredEvent], *, title: str | None = None) -> Ta
         e = row.event
         table.add_row(
             e.date.value.isoformat() if e.date and e.date.value else "?",
-            e.sub_event_type.value,
+            e.sub_event_type.value + (" (historical)" if e.historical else ""),
             e.actor1.name if e.actor1 else "",
             e.actor2.name if e.actor2 else "",
             _where(e),
