@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
+from eventwire.events.numbers import opens_new_story
 from eventwire.geo.countries import demonym_countries, display_country_name
 from eventwire.model import Actor, Evidence, Inter, Span, SubEventType
 
@@ -243,7 +244,8 @@ class ActorFinder:
         """Generic "militants" in an article that names a non-state group mean that group (nearest mention)."""
         if m.kind != "armed" or any(t.lower_ in ("unidentified", "unknown", "suspected") for t in m.span):
             return m
-        groups = [g for g in self.mentions(doc) if g.group and g.group.inter in _NON_STATE]
+        lo, hi = _story_bounds(doc, trigger)
+        groups = [g for g in self.mentions(doc) if g.group and g.group.inter in _NON_STATE and lo <= g.span.start < hi]
         if not groups:
             return m
         group = min(groups, key=lambda g: abs(g.span.start - trigger.start))
@@ -285,7 +287,7 @@ class ActorFinder:
         sent = trigger.sent
         here = country or event_country(doc, trigger)
         candidates = [m for m in self.mentions(doc) if m.span.start >= sent.start and m.span.end <= sent.end]
-        if not candidates and sent.start > 0:
+        if not candidates and sent.start > 0 and not opens_new_story(sent):
             # "The fighting lasted hours.": the actors are those of the sentence before, around its main verb
             before = doc[sent.start - 1].sent
             if any(before.start <= m.span.start < before.end for m in self.mentions(doc)):
@@ -334,6 +336,19 @@ def named_actor(kind: str, country: str | None, evidence: Evidence, *, here: str
     pattern, inter = _GROUP_KINDS[kind]
     name = pattern.format(shown) if shown else pattern.split(" (")[0]
     return Actor(name, inter, country, evidence)
+
+
+def _story_bounds(doc: Doc, trigger: SpacySpan) -> tuple[int, int]:
+    """Token range of the story the trigger belongs to: "Separately, ..." opens another one."""
+    lo, hi = 0, len(doc)
+    for sent in doc.sents:
+        if not opens_new_story(sent):
+            continue
+        if sent.start <= trigger.start:
+            lo = sent.start
+        elif hi == len(doc):
+            hi = sent.start
+    return lo, hi
 
 
 def _phrase(span: SpacySpan) -> SpacySpan:
