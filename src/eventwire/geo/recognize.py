@@ -66,6 +66,14 @@ def lookup_key(gazetteer: Gazetteer, text: str) -> tuple[str, int] | None:
     return None
 
 
+# Words that end many longer proper names ("West Bank", "Jandoul Road", "Freedom Square").
+_GENERIC_WORDS = frozenset(
+    "bank road street avenue square bridge river valley hill hills park gate market station airport port camp "
+    "center centre complex district quarter base field house hall mall palace tower school university hospital "
+    "mosque church village city town highway junction crossing lake mountain mountains island islands coast".split()
+)
+
+
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and not token.is_punct
 
@@ -118,6 +126,9 @@ class Recogniser:
                 i += 1
                 continue
             end = self._longest_match(i)
+            if end is not None and self._tail_of_longer_name(i, end):
+                i = end
+                continue
             if end is None:
                 ent = self.ents.get(i)
                 if ent is not None and ent.label_ in {"GPE", "LOC"} and ent.start == i:
@@ -129,6 +140,15 @@ class Recogniser:
             spans.append(doc[i:end])
             i = end
         return [s for s in spans if len(s)]
+
+    def _tail_of_longer_name(self, start: int, end: int) -> bool:
+        """ "Bank" of "West Bank", "Road" of "Jandoul Road": a generic word ending a longer capitalised name
+        the gazetteer does not hold is not a place by itself."""
+        doc = self.doc
+        if end - start != 1 or start == 0 or doc[start].lower_ not in _GENERIC_WORDS:
+            return False
+        before = doc[start - 1]
+        return _capitalised(before) and not before.is_sent_start
 
     def _is_non_name(self, token: Token) -> bool:
         ent = self.ents.get(token.i)
