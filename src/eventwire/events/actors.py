@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
-from eventwire.events.numbers import opens_new_story
+from eventwire.events.detect import opens_new_story
 from eventwire.geo.countries import demonym_countries, display_country_name
 from eventwire.model import Actor, Evidence, Inter, Span, SubEventType
 

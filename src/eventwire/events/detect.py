@@ -83,6 +83,7 @@ class Lexicon:
     context: dict[str, frozenset[str]]
     modal: frozenset[str]
     precedence: tuple[str, ...]
+    separators: tuple[str, ...]
 
 
 @cache
@@ -95,7 +96,14 @@ def load_lexicon() -> Lexicon:
         context={name: frozenset(words) for name, words in data["context"].items()},
         modal=frozenset(data["modal"]),
         precedence=tuple(data["precedence"]),
+        separators=tuple(data["context"]["SEPARATOR"]),
     )
+
+
+def opens_new_story(sentence: SpacySpan) -> bool:
+    """A sentence that starts another incident ("Separately, ...", "Elsewhere, ..."): what follows belongs to
+    that one. Detection, counts and actors all split stories here, with the lexicon's SEPARATOR words."""
+    return sentence.text.lstrip().lower().startswith(load_lexicon().separators)
 
 
 @dataclass
@@ -179,10 +187,9 @@ class TriggerDetector:
         return False
 
     def _segments(self, doc: Doc, sentences: list[SpacySpan]) -> list[_Segment]:
-        separators = tuple(self.lexicon.context["SEPARATOR"])
         segments = [_Segment([])]
         for i, sent in enumerate(sentences):
-            if i > 0 and sent.text.lstrip().lower().startswith(separators):
+            if i > 0 and opens_new_story(sent):
                 segments.append(_Segment([]))
             segments[-1].sentences.append(i)
         return segments

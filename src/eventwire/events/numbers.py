@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.events.detect import opens_new_story
 from eventwire.model import Count, CountKind, Evidence, Span, Tally
 
 # Claims about people who are part of a larger reported total ("women and children were among the dead").
@@ -331,14 +332,6 @@ def find_counts(doc: Doc, *, rules: CountRules | None = None) -> tuple[Count, ..
         if c.evidence.span and c.evidence.span.start not in {t.evidence.span.start for t in counts if t.evidence.span}
     ]
     return tuple(sorted(counts, key=lambda c: c.evidence.span.start if c.evidence.span else 0))
-
-
-SEPARATORS = ("separately", "elsewhere", "in a separate", "in another", "in a second", "meanwhile", "in an unrelated")
-
-
-def opens_new_story(sentence: SpacySpan) -> bool:
-    """A sentence that starts another incident ("Separately, ..."): figures after it belong to that one."""
-    return sentence.text.lstrip().lower().startswith(SEPARATORS)
 
 
 def parse_number(text: str, *, rules: CountRules | None = None) -> tuple[int, str | None] | None:
