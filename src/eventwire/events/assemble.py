@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 
 from spacy.tokens import Doc
 
-from eventwire.events.actors import ActorFinder, actors_for_event
-from eventwire.events.dates import date_for_event
+from eventwire.events.actors import ActorFinder, finder_for
+from eventwire.events.dates import as_event_date, date_for_event
 from eventwire.events.detect import Trigger, TriggerDetector
 from eventwire.events.numbers import counts_for_event, tally
 from eventwire.events.taxonomy import PLOVER_OF, disorder_type_of, event_type_of
 from eventwire.geo import locate_event
-from eventwire.model import CountKind, Event, EventDate, Evidence, Inter, Span, TimePrecision
+from eventwire.model import CountKind, Event, EventDate, Evidence, Inter, Span
 
 
 def event_id(article_id: str, trigger: Span) -> str:
@@ -24,16 +23,7 @@ def event_id(article_id: str, trigger: Span) -> str:
 
 def _historical_date(trigger: Trigger) -> EventDate | None:
     """A background event is dated by the expression that put it in the past ("in 2019"), at its precision."""
-    timex = trigger.past
-    if not trigger.historical or timex is None or not timex.value:
-        return None
-    value = timex.value
-    if len(value) == 10:
-        return EventDate(date.fromisoformat(value), TimePrecision.DAY, Evidence(span=timex.span))
-    if len(value) == 7:
-        when = date(int(value[:4]), int(value[5:7]), 1)
-        return EventDate(when, TimePrecision.MONTH, Evidence(span=timex.span, rule="date.month_start"))
-    return EventDate(date(int(value[:4]), 1, 1), TimePrecision.MONTH, Evidence(span=timex.span, rule="date.year_only"))
+    return as_event_date(trigger.past) if trigger.historical and trigger.past is not None else None
 
 
 def build_events(doc: Doc, *, detector: TriggerDetector, actors: ActorFinder | None = None) -> tuple[Event, ...]:
@@ -47,10 +37,8 @@ def build_events(doc: Doc, *, detector: TriggerDetector, actors: ActorFinder | N
         sent = t.sent
         location = locate_event(doc, t, doc._.places)
         country = location.place.country_code if location is not None else None
-        if actors is not None:
-            actor1, actor2 = actors.for_event(doc, t, sub_event_type=trigger.sub_event_type, country=country)
-        else:
-            actor1, actor2 = actors_for_event(doc, t)
+        finder = actors if actors is not None else finder_for(doc)
+        actor1, actor2 = finder.for_event(doc, t, sub_event_type=trigger.sub_event_type, country=country)
         counts = counts_for_event(doc, t, doc._.counts)
         events.append(
             Event(

@@ -394,7 +394,7 @@ _PRECISION = [
 ]
 
 
-def _as_event_date(timex: Timex) -> EventDate | None:
+def as_event_date(timex: Timex) -> EventDate | None:
     """A timex as an ACLED date: a day is precision 1, a week 2, a month (or coarser) 3 on its first day."""
     value = timex.value or ""
     if re.match(r"^\d{4}-\d{2}-\d{2}", value):
@@ -412,7 +412,7 @@ def _as_event_date(timex: Timex) -> EventDate | None:
 def _usable(timex: Timex, published: date | None) -> EventDate | None:
     if timex.rule and timex.rule.endswith(".dateline"):
         return None
-    when = _as_event_date(timex)
+    when = as_event_date(timex)
     if when is None or when.value is None:
         return None
     if published is not None and when.value > published:

@@ -67,24 +67,3 @@ def _display_names() -> dict[str, str]:
 def display_country_name(alpha2: str) -> str | None:
     """The name a reader (and ACLED's `country` column) uses: "Syria", "Democratic Republic of Congo"."""
     return _display_names().get(alpha2.upper()) or country_name(alpha2)
-
-
-@cache
-def _codes_by_name() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for code, name in _display_names().items():
-        names[name.lower()] = code
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.setdefault(value.lower(), country.alpha_2)
-    extra = {"us": "US", "u.s.": "US", "usa": "US", "america": "US", "uk": "GB", "britain": "GB", "drc": "CD",
-             "dr congo": "CD", "congo": "CD", "russia": "RU", "iran": "IR", "syria": "SY",
-             "ivory coast": "CI"}  # fmt: skip
-    return names | extra
-
-
-def country_code_for_name(text: str) -> str | None:
-    """ISO alpha-2 for a country's name as written in news ("Nigeria", "DR Congo", "U.S."); None otherwise."""
-    return _codes_by_name().get(text.strip().lower())

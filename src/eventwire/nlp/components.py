@@ -105,6 +105,5 @@ class EventBuilder:
 
     @isolated
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actor_mentions = self.actors.mentions(doc)
         doc._.events = build_events(doc, detector=self.detector, actors=self.actors)
         return doc

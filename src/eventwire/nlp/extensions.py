@@ -11,7 +11,6 @@ DOC_EXTENSIONS: dict[str, object] = {
     "places": (),  # tuple[model.PlaceMention, ...]
     "counts": (),  # tuple[model.Count, ...]
     "events": (),  # tuple[model.Event, ...]
-    "actor_mentions": (),  # list[events.actors.Mention]: working material of the events component
     "failure": None,  # str: set when one of our components raised on this document
     "given_spans": None,  # tuple[tuple[int, int], ...] | None: geoparse given-spans mode
 }
