@@ -9,6 +9,8 @@ import pytest
 from eventwire.events.numbers import parse_number
 from eventwire.model import Article, CountKind, Inter, SubEventType
 
+S = SubEventType
+
 PUBLISHED = date(2026, 3, 6)
 
 
@@ -51,6 +53,30 @@ def extract(pipeline):
             "Rebels took control of the town of Rutshuru on Wednesday after troops withdrew.",
             SubEventType.NON_STATE_OVERTAKES_TERRITORY,
         ),
+        # ACLED precedence inside protests: violent demonstrators make a violent demonstration whatever the police
+        # did; a violently suppressed peaceful protest is excessive force
+        (
+            "Police fired tear gas at protesters who hurled rocks at officers in Lusaka on Monday.",
+            SubEventType.VIOLENT_DEMONSTRATION,
+        ),
+        (
+            "Security forces violently dispersed a peaceful protest by students in Conakry on Tuesday.",
+            SubEventType.EXCESSIVE_FORCE,
+        ),
+        (
+            "Students who held a non-violent demonstration in Accra were dispersed by police.",
+            S.PROTEST_WITH_INTERVENTION,
+        ),
+        # who takes the place decides between the two territory sub-types, whatever the verb
+        ("Government troops captured the town of Kidal from the rebels on Friday.", S.GOV_REGAINS_TERRITORY),
+        ("Rebel fighters recaptured the village of Mora from the army on Friday.", S.NON_STATE_OVERTAKES_TERRITORY),
+        (
+            "Militia fighters entered the town without a fight on Sunday after soldiers pulled out.",
+            S.NON_VIOLENT_TERRITORY_TRANSFER,
+        ),
+        ("The army has established a new military observation point near the border town.", S.HQ_ESTABLISHED),
+        ("Police captured 40 rifles and two grenades in a raid on a warehouse in Mombasa.", S.DISRUPTED_WEAPONS_USE),
+        ("Jets destroyed an arms depot of the rebels near Kidal on Monday.", S.AIR_DRONE_STRIKE),
     ],
 )
 def test_sub_event_types(extract, text: str, sub: SubEventType) -> None:
@@ -125,3 +151,15 @@ def test_a_single_victim_named_in_the_singular_counts_one(extract) -> None:
     (event,) = extract("Gunmen shot dead a police officer in Kabul, Afghanistan, on Monday, police said.")
     assert event.fatalities.value == 1
     assert event.counts[0].evidence.rule == "count.singular_victim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone filmed the flooded villages along the river on Monday.",  # a drone that only flies
+        "The National Liberation Front held its congress in the capital on Monday.",  # a cue inside a name
+        "Troops marched through the capital on Independence Day.",  # soldiers marching are not protesters
+    ],
+)
+def test_words_that_report_no_event(extract, text: str) -> None:
+    assert [e.sub_event_type for e in extract(text) if not e.historical] == []

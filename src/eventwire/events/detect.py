@@ -20,8 +20,8 @@ from functools import cache
 from importlib import resources
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
@@ -29,6 +29,8 @@ from eventwire.model import SubEventType, Timex
 
 S = SubEventType
 EXPLOSIVE = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
+MARCHES = {"marched", "march", "marches", "marching", "rallied"}  # troops march and rally too
+HARMFUL = {"VIOLENCE", "CLASH", "LOOT", *EXPLOSIVE}  # cues that say someone or something was hit
 DIRECT: dict[str, SubEventType] = {
     "SUICIDE": S.SUICIDE_BOMB,
     "CHEM": S.CHEMICAL_WEAPON,
@@ -84,6 +86,8 @@ class Lexicon:
     modal: frozenset[str]
     precedence: tuple[str, ...]
     separators: tuple[str, ...]
+    needs_harm: frozenset[str]  # cues that report an event only beside a harm word ("drones" can just fly)
+    patterns: dict[str, list]  # spaCy Matcher token patterns, for wording with words in between
 
 
 @cache
@@ -97,6 +101,8 @@ def load_lexicon() -> Lexicon:
         modal=frozenset(data["modal"]),
         precedence=tuple(data["precedence"]),
         separators=tuple(data["context"]["SEPARATOR"]),
+        needs_harm=frozenset(data.get("needs_harm", ())),
+        patterns={k: v for k, v in data.get("patterns", {}).items() if not k.startswith("_")},
     )
 
 
@@ -120,9 +126,13 @@ class TriggerDetector:
     def __init__(self, nlp: Language) -> None:
         self.lexicon = load_lexicon()
         self.nlp = nlp
+        self.vocab = nlp.vocab
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name, cues in self.lexicon.cues.items():
             self.matcher.add(name, list(nlp.tokenizer.pipe(cues)))
+        self.patterns = Matcher(nlp.vocab)
+        for name, patterns in self.lexicon.patterns.items():
+            self.patterns.add(name, patterns)
         self.context = PhraseMatcher(nlp.vocab, attr="LOWER")
         for name, words in self.lexicon.context.items():
             self.context.add(name, list(nlp.tokenizer.pipe(sorted(words))))
@@ -155,16 +165,57 @@ class TriggerDetector:
     # ----------------------------------------------------------------------------------------------- cues
 
     def _cues(self, doc: Doc, sentences: list[SpacySpan], past: dict[int, Timex]) -> list[Cue]:
-        matches = self.matcher(doc, as_spans=True)
+        matches = [*self.matcher(doc, as_spans=True), *self.patterns(doc, as_spans=True)]
         sent_of = {s.start: i for i, s in enumerate(sentences)}
         starts = sorted(sent_of)
         out = []
-        for span in filter_spans(matches):
+        # "non-violent demonstration": drop the negated cue before the longest match hides "demonstration"
+        for span in filter_spans([m for m in matches if not _not_a_report(m)]):
             index = sent_of[max(s for s in starts if s <= span.start)]
-            if self._voided(span):
+            if self._voided(span) or _in_name(span) or self._idle(span, sentences[index]):
                 continue
-            out.append(Cue(span.label_, span, index, current=index not in past, past=past.get(index)))
+            if span.text.lower() in MARCHES and self._armed_subject(span):
+                continue
+            category = "DISRUPT" if self._weapon_handled(span) else span.label_
+            out.append(Cue(category, span, index, current=index not in past, past=past.get(index)))
         return out
+
+    def _idle(self, span: SpacySpan, sent: SpacySpan) -> bool:
+        """A weapon or aircraft named without harm in its sentence ("parts for drones", "a drone filmed the
+        flood") reports no strike."""
+        if span.text.lower() not in self.lexicon.needs_harm:
+            return False
+        harm = self.lexicon.context["PASSIVE_HARM"] | self.lexicon.context["LAUNCH"]
+        if any(t.lower_ in harm for t in sent if not span.start <= t.i < span.end):
+            return False
+        others = filter_spans(self.matcher(sent, as_spans=True))
+        return not any(m.label_ in HARMFUL and m.start != span.start for m in others)
+
+    def _armed_subject(self, span: SpacySpan) -> bool:
+        """Troops that "marched into" a town or "rallied" are not protesters."""
+        armed = self.lexicon.context["ARMED"]
+        subjects = [c for c in span.root.children if c.dep_ == "nsubj"]
+        return any(t.lower_ in armed for s in subjects for t in s.subtree)
+
+    def _weapon_handled(self, span: SpacySpan) -> bool:
+        """Weapons seized, destroyed or found ("captured 234 pistols", "destroyed dozens of machine guns"): the
+        verb acts on the weapon, so nothing exploded or was fought over."""
+        verbs, weapons = self.lexicon.context["DISRUPT_VERB"], self.lexicon.context["WEAPONS"]
+        root = span.root
+        if span.label_ in {"TAKEOVER", "LOOT"}:
+            main = root.dep_ in {"ROOT", "conj"}  # not "killed a policeman as he was seizing weapons"
+            return main and root.lower_ in verbs and any(w.lower_ in weapons for w in _objects(root))
+        if span.label_ == "DISRUPT":
+            return False
+        node = root
+        for _ in range(4):  # climb "rockets, mines and explosives", "dozens of rockets" to the verb's object
+            if node.dep_ == "conj":
+                node = node.head
+            elif node.dep_ == "pobj" and node.head.lower_ == "of":
+                node = node.head.head
+            else:
+                break
+        return node.dep_ in {"dobj", "nsubjpass"} and node.head.lower_ in verbs
 
     def _title_cues(self, title: str, published: date | None) -> list[Cue]:
         doc = self.nlp.make_doc(title)
@@ -245,12 +296,14 @@ class TriggerDetector:
         explosive = [k for k in EXPLOSIVE if k in scores]
         if "SUICIDE" in scores:
             return "SUICIDE", S.SUICIDE_BOMB
-        if "DISRUPT" in scores and self._weapons_disrupted(doc, sentences, segment):
+        # jets destroying an arms depot struck it: an air strike, not a seizure
+        delivered = _same_sentence(segment, "DISRUPT", "AIR") or _same_sentence(segment, "DISRUPT", "SHELL")
+        if "DISRUPT" in scores and not delivered and self._weapons_disrupted(doc, sentences, segment):
             return "DISRUPT", S.DISRUPTED_WEAPONS_USE  # a defused bomb or a seized cache: no explosion happened
         scores = {k: v for k, v in scores.items() if k != "DISRUPT"} or scores
         ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
         top = ranked[0]
-        explosive = [k for k in EXPLOSIVE if k in scores]
+        explosive = [k for k in EXPLOSIVE if k in scores and _in_lead(segment, k)]
         if top in {"VIOLENCE", "CLASH", "LOOT", "CHANGE", "DISRUPT", "TAKEOVER"} and explosive and top != "DISRUPT":
             best = max(explosive, key=lambda k: (scores[k], -order[k]))
             top = best
@@ -264,9 +317,11 @@ class TriggerDetector:
                     return specific, DIRECT[specific]
         protest = scores.get("PROTEST", 0.0)
         if protest and (
-            top == "PROTEST" or (top in {"RIOT", "ARREST", "VIOLENCE", "CLASH"} and protest >= 0.5 * scores[top])
+            top == "PROTEST"
+            or (top in {"RIOT", "ARREST", "VIOLENCE", "CLASH", "TAKEOVER", "LOOT"} and protest >= 0.5 * scores[top])
         ):
-            return "PROTEST", _protest_kind(scores, context, _interventions(segment))
+            violent = _protesters_violent(segment, self.lexicon.context)
+            return "PROTEST", _protest_kind(context, violent=violent, intervened=_interventions(segment))
         if top == "VIOLENCE" and "CLASH" in scores and _in_lead(segment, "CLASH"):
             civilians = self._target(doc, sentences, segment) == "CIVILIAN"
             return "VIOLENCE", S.ATTACK if civilians else S.ARMED_CLASH
@@ -276,6 +331,8 @@ class TriggerDetector:
             return "RIOT", S.MOB_VIOLENCE if "MOB" in scores else S.VIOLENT_DEMONSTRATION
         if top == "VIOLENCE":
             return "VIOLENCE", S.ARMED_CLASH if self._target(doc, sentences, segment) == "ARMED" else S.ATTACK
+        if top in {"TAKEOVER", "REGAIN"} and "TRANSFER" in scores and "CLASH" not in scores:
+            return top, S.NON_VIOLENT_TERRITORY_TRANSFER  # taken without a fight: the other side withdrew
         if top == "TAKEOVER":
             return (
                 "TAKEOVER",
@@ -343,6 +400,36 @@ class TriggerDetector:
 
 
 DEFINITE = {"the", "that", "this", "those", "these"}
+NAME_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def _objects(verb: Token) -> list[Token]:
+    """What a verb acts on: its objects and passive subjects, through "dozens of" and conjunctions."""
+    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for word in list(found):
+        found += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for word in list(found):
+        found += list(word.conjuncts)
+    return found
+
+
+def _not_a_report(span: SpacySpan) -> bool:
+    """ "non-violent", "anti-riot" negate the cue; "IS-occupied areas", "newly captured villages" describe a
+    place by an earlier takeover rather than report one."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in {"non", "anti"}:
+        return True
+    if span.label_ in {"TAKEOVER", "REGAIN"}:
+        return span.root.dep_ == "amod" or (span.start > 0 and doc[span.start - 1].text == "-")
+    return False
+
+
+def _in_name(span: SpacySpan) -> bool:
+    """A cue word inside a capitalised name ("National Liberation Front", "Government of National Accord",
+    "Drone Organisation") names something; it reports nothing."""
+    if not all(t.is_title or t.is_upper for t in span) or span.start == span.sent.start:
+        return False
+    return any(t.ent_type_ in NAME_LABELS for t in span)
 
 
 def _anaphora_of_past(cues: list[Cue]) -> list[Cue]:
@@ -357,12 +444,48 @@ def _anaphora_of_past(cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def _protest_kind(scores: dict[str, float], context: set[str], intervened: bool) -> SubEventType:
-    if "RIOT" in scores:
+def _protest_kind(context: set[str], *, violent: bool, intervened: bool) -> SubEventType:
+    """ACLED's order: violent demonstrators make a violent demonstration whatever the police did; force on a
+    peaceful protest is intervention, or excessive force when lethal or described as violent suppression."""
+    if violent:
         return S.VIOLENT_DEMONSTRATION
-    if "LETHAL" in context and "STATE_AGENT" in context:
+    if "EXCESSIVE" in context or ("LETHAL" in context and "STATE_AGENT" in context):
         return S.EXCESSIVE_FORCE
     return S.PROTEST_WITH_INTERVENTION if intervened else S.PEACEFUL_PROTEST
+
+
+def _protesters_violent(segment: _Segment, context: dict[str, frozenset[str]]) -> bool:
+    """Rioting anywhere in the lead ("hurled stones", "petrol bombs"), or fighting or destruction in a sentence
+    about the protest ("clashed with protesters", "protesters torched a bank")."""
+    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    protest_sentences = {c.sentence for c in segment.cues if c.category == "PROTEST" and c.current}
+    for cue in segment.cues:
+        if not cue.current or (cue.sentence not in lead and cue.sentence >= 0):
+            continue
+        if cue.category == "RIOT" or (cue.category == "CLASH" and _fight_at_protest(cue.span, context)):
+            return True
+        if cue.category == "LOOT" and cue.sentence in protest_sentences and _destroyed_by_crowd(cue.span, context):
+            return True
+    return False
+
+
+def _fight_at_protest(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:
+    """ "clashed with police", "clashes with protesters": a fight with the crowd or the police in it; not
+    "armed clashes between gangs" or "the battle against the virus" mentioned by a protest story."""
+    sides = context["CROWD"] | context["STATE_AGENT"]
+    return any(t.lower_ in sides for t in span.root.subtree if not span.start <= t.i < span.end)
+
+
+def _destroyed_by_crowd(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:
+    """ "protesters torched a bank", "with banks set ablaze": destruction in the protest, not crops "destroyed"
+    by a flood or "looted funds" the protest is about."""
+    root = span.root
+    if span.text.lower() in context["ARSON"]:
+        return root.dep_ != "amod"
+    if root.pos_ != "VERB":
+        return False
+    subjects = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
+    return any(t.lower_ in context["CROWD"] for t in subjects)
 
 
 def _interventions(segment: _Segment) -> bool:
@@ -375,7 +498,7 @@ def _interventions(segment: _Segment) -> bool:
             continue
         if cue.category == "INTERVENE":
             return True
-        if cue.category == "ARREST" and cue.span.root.pos_ == "VERB" and cue.sentence in protest_sentences:
+        if cue.category == "ARREST" and cue.span.root.tag_.startswith("VB") and cue.sentence in protest_sentences:
             return True
     return False
 
