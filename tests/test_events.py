@@ -81,7 +81,7 @@ def extract(pipeline):
 )
 def test_sub_event_types(extract, text: str, sub: SubEventType) -> None:
     events = extract(text)
-    assert [e.sub_event_type for e in events if not e.historical] == [sub]
+    assert [e.sub_event_type for e in events if not e.historical and not e.is_verbal] == [sub]
 
 
 def test_planned_denied_and_unrelated_reports_are_not_events(extract) -> None:
@@ -92,8 +92,11 @@ def test_planned_denied_and_unrelated_reports_are_not_events(extract) -> None:
 
 def test_an_old_event_is_historical_with_its_own_date(extract) -> None:
     events = extract("A court on Tuesday sentenced a man over a market bombing in 2019 that killed 20 people.")
-    assert [e.historical for e in events] == [True]
-    assert events[0].date.value.year == 2019
+    old = [e for e in events if not e.is_verbal]
+    assert [e.historical for e in old] == [True]
+    assert old[0].date.value.year == 2019
+    # the sentence itself is this week's news, in PLOVER's terms a coercive act
+    assert [(e.plover.event, e.historical) for e in events if e.is_verbal] == [("COERCE", False)]
 
 
 def test_a_separate_story_is_a_second_event(extract) -> None:
@@ -162,4 +165,4 @@ def test_a_single_victim_named_in_the_singular_counts_one(extract) -> None:
     ],
 )
 def test_words_that_report_no_event(extract, text: str) -> None:
-    assert [e.sub_event_type for e in extract(text) if not e.historical] == []
+    assert [e.sub_event_type for e in extract(text) if not e.historical and not e.is_verbal] == []

@@ -128,7 +128,8 @@ def test_example_yields_its_expected_record(pipeline, path: Path) -> None:
     expected = json.loads((EXAMPLES / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
     result = _run(pipeline, path)
     assert result.ok, result.rejection
-    current = [e for e in result.events if not e.historical]
+    # the expected records are ACLED events; PLOVER verbal events (no ACLED type) are tested in test_verbal.py
+    current = [e for e in result.events if not e.historical and not e.is_verbal]
     problems = [p for e in result.events for p in _check_evidence(result.article, e)]
     if len(current) != expected["n_events"]:
         found = [(e.sub_event_type.value, e.trigger.text) for e in current]
@@ -141,6 +142,8 @@ def test_example_yields_its_expected_record(pipeline, path: Path) -> None:
         problems += [f"{want['sub_event_type']}: {p}" for p in _check_event(want, candidates[0])]
     if "historical_year" in expected:
         for e in result.events:
+            if e.is_verbal:
+                continue  # the verbal event (a court's sentence) is of this week, not of the old attack
             if e.date and e.date.value and e.date.value.year != expected["historical_year"]:
                 problems.append(f"historical event {e.sub_event_type.value} dated {e.date.value}")
     assert not problems, "\n".join(problems)

@@ -135,3 +135,30 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("just some text, long enough to not look like an empty database file" * 20)
     with pytest.raises(StoreError, match=r"notes\.txt"):
         Store(path)
+
+
+def test_a_verbal_event_without_an_acled_type_is_stored_and_read_back(store: Store) -> None:
+    res = result()
+    verbal = replace(res.events[0], id="ev-verbal", event_type=None, sub_event_type=None, disorder_type=None)
+    store.save([replace(res, events=(verbal,))], pipeline_version=V)
+    [stored] = list(store.events())
+    assert stored.event == verbal and stored.event.is_verbal
+
+
+def test_a_version_1_database_is_migrated_and_keeps_its_events(tmp_path: Path) -> None:
+    from eventwire.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    with Store(path) as store:
+        store.save([result()], pipeline_version=V)
+    with sqlite3.connect(path) as db:  # put the events table back as release 1 made it (NOT NULL types)
+        db.execute("ALTER TABLE events RENAME TO events_now")
+        db.execute(MIGRATIONS[0][1])
+        db.execute("INSERT INTO events SELECT * FROM events_now")
+        db.execute("DROP TABLE events_now")
+        for index in ("events_article", "events_date", "events_country", "events_type"):
+            db.execute(f"DROP INDEX IF EXISTS {index}")
+        db.execute("PRAGMA user_version = 1")
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert [e.event.id for e in store.events()] == [result().events[0].id]

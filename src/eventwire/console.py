@@ -101,6 +101,13 @@ class Reporter:
             self.console.print(text, highlight=False, soft_wrap=True)
 
 
+def _kind(event: Event) -> str:
+    """The ACLED sub-type, or the PLOVER type of a verbal event ("PLOVER DEMAND")."""
+    if event.sub_event_type is not None:
+        return event.sub_event_type.value
+    return f"PLOVER {event.plover.event}" if event.plover else "?"
+
+
 def _where(event: Event) -> str:
     if event.location is None:
         return ""
@@ -128,7 +135,7 @@ def events_table(rows: Iterable[StoredEvent], *, title: str | None = None) -> Ta
         e = row.event
         table.add_row(
             e.date.value.isoformat() if e.date and e.date.value else "?",
-            e.sub_event_type.value + (" (historical)" if e.historical else ""),
+            _kind(e) + (" (historical)" if e.historical else ""),
             e.actor1.name if e.actor1 else "",
             e.actor2.name if e.actor2 else "",
             _where(e),

@@ -8,6 +8,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from enum import Enum
 from typing import Any, TextIO
 
 from eventwire.model import Actor, Article, Event, EventLocation, PlaceMention, Result, Span, Timex
@@ -69,9 +70,9 @@ def contract_event(event: Event) -> dict[str, Any]:
     return {
         "article_id": event.article_id,
         "event_id": event.id,
-        "event_type": event.event_type.value,
-        "sub_event_type": event.sub_event_type.value,
-        "disorder_type": event.disorder_type.value,
+        "event_type": _value(event.event_type),
+        "sub_event_type": _value(event.sub_event_type),
+        "disorder_type": _value(event.disorder_type),
         "plover": (
             {"event": plover.event, "mode": plover.mode, "context": ", ".join(plover.context) or None}
             if plover
@@ -236,18 +237,25 @@ def acled_row(event: Event, article: Article) -> dict[str, Any]:
     }
 
 
+def _value(member: Enum | None) -> str | None:
+    return member.value if member is not None else None
+
+
 def write_acled_csv(rows: Iterable[tuple[Event, Article]], out: TextIO) -> int:
+    """ACLED rows; PLOVER verbal events have no ACLED type and are left out."""
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
     n = 0
     for event, article in rows:
+        if event.is_verbal:
+            continue
         writer.writerow(acled_row(event, article))
         n += 1
     return n
 
 
 def geojson_feature(event: Event, article: Article) -> dict[str, Any] | None:
-    if event.location is None:
+    if event.location is None or event.is_verbal:
         return None
     place = event.location.place
     return {

@@ -288,13 +288,16 @@ class Plover:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One ACLED-compatible event record. Every field is backed by a span, a rule, or both."""
+    """One ACLED-compatible event record. Every field is backed by a span, a rule, or both.
+
+    A PLOVER verbal event ("demanded", "imposed sanctions") has no ACLED type: its `event_type`,
+    `sub_event_type` and `disorder_type` are None and `plover` says what it is (`is_verbal`)."""
 
     id: str
     article_id: str
-    event_type: EventType
-    sub_event_type: SubEventType
-    disorder_type: DisorderType
+    event_type: EventType | None
+    sub_event_type: SubEventType | None
+    disorder_type: DisorderType | None
     trigger: Span
     evidence: Span
     confidence: float
@@ -311,6 +314,10 @@ class Event:
     counts: tuple[Count, ...] = ()
     civilian_targeting: bool = False
     historical: bool = False
+
+    @property
+    def is_verbal(self) -> bool:
+        return self.sub_event_type is None
 
 
 # --------------------------------------------------------------------------------------------------- results

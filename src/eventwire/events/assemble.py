@@ -13,6 +13,7 @@ from eventwire.events.dates import as_event_date, date_for_event
 from eventwire.events.detect import Trigger, TriggerDetector
 from eventwire.events.numbers import counts_for_event, tally
 from eventwire.events.taxonomy import PLOVER_OF, disorder_type_of, event_type_of
+from eventwire.events.verbal import VerbalCoder, VerbalTrigger, lead_sentences
 from eventwire.geo import locate_event
 from eventwire.model import Actor, CountKind, Event, EventDate, Evidence, Inter, Span, SubEventType
 
@@ -28,6 +29,10 @@ def _historical_date(trigger: Trigger) -> EventDate | None:
     return as_event_date(trigger.past) if trigger.historical and trigger.past is not None else None
 
 
+# verbal events whose object has not happened (a truce demanded, an attack threatened, a proposal rejected); under
+# the others ("condemned the strike", "detained protesters") the ACLED event is real and stays first
+UNREALISED = {"DEMAND", "THREATEN", "REJECT"}
+PHYSICAL = {"COERCE", "MOBILIZE", "RETREAT"}  # acts ACLED codes itself when they are political violence
 STATE_NAMES = ("Military Forces of", "Police Forces of")
 TERRITORY = (SubEventType.GOV_REGAINS_TERRITORY, SubEventType.NON_STATE_OVERTAKES_TERRITORY)
 
@@ -60,42 +65,105 @@ def _is_subject_of(actor: Span, trigger: SpacySpan) -> bool:
     return False
 
 
-def build_events(doc: Doc, *, detector: TriggerDetector, actors: ActorFinder | None = None) -> tuple[Event, ...]:
-    article = doc._.article
-    article_id = article.id if article is not None else ""
-    published = article.published if article is not None else None
-    events = []
-    for trigger in detector(doc):
-        t = trigger.span
-        trigger_span = Span(t.start_char, t.end_char, t.text)
-        sent = t.sent
-        location = locate_event(doc, t, doc._.places)
-        country = location.place.country_code if location is not None else None
-        finder = actors if actors is not None else finder_for(doc)
-        actor1, actor2 = finder.for_event(doc, t, sub_event_type=trigger.sub_event_type, country=country)
-        trigger = _territory_by_actor(trigger, actor1)
-        counts = counts_for_event(doc, t, doc._.counts)
-        events.append(
-            Event(
-                id=event_id(article_id, trigger_span),
-                article_id=article_id,
-                event_type=event_type_of(trigger.sub_event_type),
-                sub_event_type=trigger.sub_event_type,
-                disorder_type=disorder_type_of(trigger.sub_event_type),
-                trigger=trigger_span,
-                evidence=Span(sent.start_char, sent.end_char, sent.text),
-                confidence=trigger.score,
-                type_evidence=Evidence(span=trigger_span, rule=trigger.rule),
-                plover=PLOVER_OF[trigger.sub_event_type],
-                actor1=actor1,
-                actor2=actor2,
-                location=location,
-                date=_historical_date(trigger) or date_for_event(doc, t, doc._.timexes, published=published),
-                fatalities=tally(counts, CountKind.KILLED),
-                injuries=tally(counts, CountKind.INJURED),
-                counts=counts,
-                civilian_targeting=actor2 is not None and actor2.inter is Inter.CIVILIANS,
-                historical=trigger.historical,
-            )
-        )
+def build_events(
+    doc: Doc, *, detector: TriggerDetector, actors: ActorFinder | None = None, verbal: VerbalCoder | None = None
+) -> tuple[Event, ...]:
+    """The article's ACLED events, then (with a `verbal` coder) a PLOVER verbal event for the lead's predicate
+    when that predicate is not itself an ACLED trigger."""
+    finder = actors if actors is not None else finder_for(doc)
+    events = [_acled_event(doc, trigger, finder) for trigger in detector(doc)]
+    if verbal is None:
+        return tuple(events)
+    taken = {e.trigger.start for e in events}
+    for sentence in lead_sentences(doc):
+        found = verbal(sentence)
+        if found is None or found.span.start_char in taken or _said_already(found, events):
+            continue
+        below = [e for e in events if found.plover.event in UNREALISED and _under(found.predicate, e.trigger)]
+        if below:
+            # "demanded a truce", "rejected a ceasefire proposal": the sentence reports the demand; the ACLED
+            # cue under it is what was demanded, so it is the less likely reading of what happened
+            events = [replace(e, confidence=round(e.confidence * 0.5, 3)) if e in below else e for e in events]
+            found = replace(found, score=0.6)
+        events.append(_verbal_event(doc, found, finder))
     return tuple(events)
+
+
+def _said_already(found: VerbalTrigger, events: list[Event]) -> bool:
+    """ "signed a ceasefire agreement" is already an ACLED Agreement (PLOVER AGREE), and youths who "blocked
+    roads" in a riot are part of the riot: an ACLED event of the sentence covers them."""
+    sent = found.span.sent
+    here = [e for e in events if not e.historical and sent.start_char <= e.trigger.start < sent.end_char]
+    if found.plover.event in PHYSICAL and here:
+        return True
+    return any(e.plover is not None and e.plover.event == found.plover.event for e in here)
+
+
+def _under(predicate, trigger: Span) -> bool:
+    """Is the ACLED trigger inside the verbal predicate's phrase (its subtree, the predicate itself aside)?"""
+    doc = predicate.doc
+    start, end = predicate.left_edge.i, predicate.right_edge.i
+    inside = doc[start].idx <= trigger.start and trigger.end <= doc[end].idx + len(doc[end])
+    return inside and not (predicate.idx <= trigger.start < predicate.idx + len(predicate))
+
+
+def _acled_event(doc: Doc, trigger: Trigger, finder: ActorFinder) -> Event:
+    article = doc._.article
+    published = article.published if article is not None else None
+    t = trigger.span
+    trigger_span = Span(t.start_char, t.end_char, t.text)
+    sent = t.sent
+    location = locate_event(doc, t, doc._.places)
+    country = location.place.country_code if location is not None else None
+    actor1, actor2 = finder.for_event(doc, t, sub_event_type=trigger.sub_event_type, country=country)
+    trigger = _territory_by_actor(trigger, actor1)
+    counts = counts_for_event(doc, t, doc._.counts)
+    return Event(
+        id=event_id(article.id if article is not None else "", trigger_span),
+        article_id=article.id if article is not None else "",
+        event_type=event_type_of(trigger.sub_event_type),
+        sub_event_type=trigger.sub_event_type,
+        disorder_type=disorder_type_of(trigger.sub_event_type),
+        trigger=trigger_span,
+        evidence=Span(sent.start_char, sent.end_char, sent.text),
+        confidence=trigger.score,
+        type_evidence=Evidence(span=trigger_span, rule=trigger.rule),
+        plover=PLOVER_OF[trigger.sub_event_type],
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        date=_historical_date(trigger) or date_for_event(doc, t, doc._.timexes, published=published),
+        fatalities=tally(counts, CountKind.KILLED),
+        injuries=tally(counts, CountKind.INJURED),
+        counts=counts,
+        civilian_targeting=actor2 is not None and actor2.inter is Inter.CIVILIANS,
+        historical=trigger.historical,
+    )
+
+
+def _verbal_event(doc: Doc, found: VerbalTrigger, finder: ActorFinder) -> Event:
+    """A PLOVER event with no ACLED type: who said or decided what to whom, where and when."""
+    article = doc._.article
+    published = article.published if article is not None else None
+    t = found.span
+    trigger_span = Span(t.start_char, t.end_char, t.text)
+    sent = t.sent
+    location = locate_event(doc, t, doc._.places)
+    country = location.place.country_code if location is not None else None
+    actor1, actor2 = finder.for_event(doc, t, country=country)
+    return Event(
+        id=event_id(article.id if article is not None else "", trigger_span),
+        article_id=article.id if article is not None else "",
+        event_type=None,
+        sub_event_type=None,
+        disorder_type=None,
+        trigger=trigger_span,
+        evidence=Span(sent.start_char, sent.end_char, sent.text),
+        confidence=found.score,
+        type_evidence=Evidence(span=trigger_span, rule=found.rule),
+        plover=found.plover,
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        date=date_for_event(doc, t, doc._.timexes, published=published),
+    )

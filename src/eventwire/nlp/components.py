@@ -18,6 +18,7 @@ from eventwire.events.assemble import build_events
 from eventwire.events.dates import find_timexes
 from eventwire.events.detect import TriggerDetector
 from eventwire.events.numbers import find_counts
+from eventwire.events.verbal import VerbalCoder
 from eventwire.geo import find_places, open_gazetteer
 from eventwire.nlp.extensions import register_extensions
 
@@ -102,8 +103,9 @@ class EventBuilder:
     def __init__(self, nlp: Language) -> None:
         self.detector = TriggerDetector(nlp)
         self.actors = ActorFinder(nlp)
+        self.verbal = VerbalCoder()
 
     @isolated
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = build_events(doc, detector=self.detector, actors=self.actors)
+        doc._.events = build_events(doc, detector=self.detector, actors=self.actors, verbal=self.verbal)
         return doc

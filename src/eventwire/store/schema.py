@@ -56,6 +56,28 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END""",
     ),
+    # 2: PLOVER verbal events have no ACLED type: event_type and sub_event_type become nullable
+    (
+        """CREATE TABLE events_v2 (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_date TEXT, time_precision INTEGER,
+            disorder_type TEXT, event_type TEXT, sub_event_type TEXT,
+            actor1 TEXT, inter1 INTEGER, actor2 TEXT, inter2 INTEGER,
+            country TEXT, country_code TEXT, admin1 TEXT, admin2 TEXT, location TEXT, geonameid INTEGER,
+            latitude REAL, longitude REAL, geo_precision INTEGER,
+            fatalities INTEGER, injuries INTEGER, civilian_targeting INTEGER NOT NULL,
+            confidence REAL NOT NULL,
+            record TEXT NOT NULL
+        )""",
+        "INSERT INTO events_v2 SELECT * FROM events",
+        "DROP TABLE events",
+        "ALTER TABLE events_v2 RENAME TO events",
+        "CREATE INDEX events_article ON events(article_id)",
+        "CREATE INDEX events_date ON events(event_date)",
+        "CREATE INDEX events_country ON events(country_code)",
+        "CREATE INDEX events_type ON events(event_type, sub_event_type)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,193 @@
+"""PLOVER's verbal and non-violent events: agree, consult, demand, reject, threaten, sanction, ...
+
+ACLED codes political violence, protests and a few strategic developments; PLOVER also codes what governments
+and groups say and decide. These events have no ACLED type, so they are emitted with `event_type` null and the
+PLOVER event set, after any ACLED event of the article (lower confidence), and only for the main predicate of a
+story's lead sentence: "X condemned the strike" reports a condemnation, not a second strike.
+
+The predicate is found in the parse: a reporting verb ("officials said") hands over to the clause it reports, a
+neutral verb ("decided to", "began to") to its complement, a light verb ("held talks", "imposed sanctions") to
+its object. The lexicon (events/data/verbal.json) maps lemmas, verb + particle phrases and nouns to types.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.model import Plover
+
+
+@dataclass(frozen=True, slots=True)
+class Moods:
+    intent_aux: frozenset[str]
+    obligation_aux: frozenset[str]
+    intent_verbs: frozenset[str]
+    ready: frozenset[str]
+    failing: frozenset[str]
+    intent: dict[str, str]
+    negated: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbalLexicon:
+    phrases: dict[str, str]  # "call for" -> DEMAND
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    light: frozenset[str]
+    reporting: frozenset[str]
+    neutral: frozenset[str]
+    own_complement: frozenset[str]
+    needs_object: frozenset[str]  # "returned the weapons" concedes; "returned to the streets" does not
+    moods: Moods
+
+
+@cache
+def load_verbal_lexicon() -> VerbalLexicon:
+    data = json.loads(resources.files("eventwire.events").joinpath("data/verbal.json").read_text("utf-8"))
+    phrases, verbs, nouns = {}, {}, {}
+    for name, entry in data["types"].items():
+        for key, table in (("phrases", phrases), ("verbs", verbs), ("nouns", nouns)):
+            for word in entry.get(key, ()):
+                table.setdefault(word, name)  # the first type listing a word keeps it
+    m = data["moods"]
+    return VerbalLexicon(
+        phrases=phrases,
+        verbs=verbs,
+        nouns=nouns,
+        light=frozenset(data["light_verbs"]),
+        reporting=frozenset(data["reporting"]),
+        neutral=frozenset(data["neutral"]),
+        own_complement=frozenset(data["heads_own_complement"]),
+        needs_object=frozenset(data["needs_object"]),
+        moods=Moods(
+            intent_aux=frozenset(m["intent_aux"]),
+            obligation_aux=frozenset(m["obligation_aux"]),
+            intent_verbs=frozenset(m["intent_verbs"]),
+            ready=frozenset(m["ready_adjectives"]),
+            failing=frozenset(m["failing_verbs"]),
+            intent=m["intent"],
+            negated=m["negated"],
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class VerbalTrigger:
+    span: SpacySpan
+    plover: Plover
+    rule: str
+    score: float
+    predicate: Token  # the verb (or noun) the event was read from: ACLED cues below it are what it is about
+
+
+class VerbalCoder:
+    """Codes the main predicate of a lead sentence as a PLOVER verbal event, or nothing."""
+
+    def __init__(self) -> None:
+        self.lexicon = load_verbal_lexicon()
+
+    def __call__(self, sentence: SpacySpan) -> VerbalTrigger | None:
+        found = self._predicate(sentence.root)
+        if found is None:
+            return None
+        predicate, moods = found
+        typed = self._type_of(predicate)
+        if typed is None:
+            return None
+        kind, word, how = typed
+        moods |= self._own_moods(predicate)
+        kind, how = self._with_mood(kind, how, moods)
+        span = sentence.doc[word.i : word.i + 1]
+        return VerbalTrigger(span, Plover(kind), f"verbal:{how}:{word.lemma_.lower()}", 0.35, predicate)
+
+    def _predicate(self, verb: Token) -> tuple[Token, set[str]] | None:
+        """Follow reporting, neutral and "ready to" verbs down to the predicate that says what happened,
+        collecting the moods met on the way ("plans to" is an intent, "failed to" a negation)."""
+        lex, moods = self.lexicon, set()
+        for _ in range(5):
+            lemma = verb.lemma_.lower()
+            ready = _child(verb, {"acomp"}) if lemma == "be" else None
+            if ready is not None and ready.lower_ in lex.moods.ready:
+                nxt = _child(ready, {"xcomp"})
+                moods.add("intent")
+            elif lemma in lex.reporting:
+                nxt = _child(verb, {"ccomp", "xcomp", "parataxis"})
+            elif lemma in lex.neutral and lemma not in lex.own_complement:
+                nxt = _child(verb, {"xcomp", "ccomp"})
+                if lemma in lex.moods.intent_verbs:
+                    moods.add("intent")
+                if lemma in lex.moods.failing:
+                    moods.add("negated")
+            else:
+                return verb, moods
+            if nxt is None:
+                return None if lemma in lex.reporting else (verb, moods)
+            moods |= self._own_moods(verb)
+            verb = nxt
+        return verb, moods
+
+    def _own_moods(self, verb: Token) -> set[str]:
+        m = self.lexicon.moods
+        moods = set()
+        for child in verb.children:
+            word = child.lower_
+            if child.dep_ == "neg":
+                moods.add("negated")
+            elif child.dep_ == "aux" and word in m.intent_aux:
+                moods.add("intent")
+            elif child.dep_ == "aux" and word in m.obligation_aux:
+                moods.add("obligation")
+        return moods
+
+    def _with_mood(self, kind: str, how: str, moods: set[str]) -> tuple[str, str]:
+        m = self.lexicon.moods
+        if "negated" in moods and kind in m.negated:
+            return m.negated[kind], f"{how}+negated"
+        if "obligation" in moods and kind != "DEMAND":
+            return "DEMAND", f"{how}+must"  # "X must hand over the suspects" lays a demand on X
+        if "intent" in moods and kind in m.intent:
+            return m.intent[kind], f"{how}+intent"
+        return kind, how
+
+    def _type_of(self, verb: Token) -> tuple[str, Token, str] | None:
+        """Verb + particle ("call for"), then a light verb's object ("held talks"), then the verb itself."""
+        lex = self.lexicon
+        lemma = verb.lemma_.lower()
+        for particle in (c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}):
+            kind = lex.phrases.get(f"{lemma} {particle}")
+            if kind:
+                return kind, verb, "phrase"
+        if lemma in lex.light or lemma not in lex.verbs:
+            for obj in _objects(verb):
+                kind = lex.nouns.get(obj.lower_) or lex.nouns.get(obj.lemma_.lower())
+                if kind:
+                    return kind, obj, "noun"
+        kind = lex.verbs.get(lemma)
+        if lemma in lex.needs_object and not any(c.dep_ in {"dobj", "nsubjpass", "dative"} for c in verb.children):
+            kind = None
+        if kind and verb.pos_ in {"VERB", "AUX"}:
+            return kind, verb, "verb"
+        if verb.pos_ == "NOUN" and (kind := lex.nouns.get(verb.lower_)):
+            return kind, verb, "noun"  # a headline-style lead: "Talks between ..."
+        return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's object, attribute or passive subject, and "of" complements ("dollars of aid")."""
+    found = [c for c in verb.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+    return found + [g for o in found for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+
+
+def _child(verb: Token, deps: set[str]) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def lead_sentences(doc: Doc) -> list[SpacySpan]:
+    """The first sentence of the article: the one wire style puts the news in."""
+    return list(doc.sents)[:1]

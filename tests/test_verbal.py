@@ -1,0 +1,59 @@
+"""PLOVER verbal events: the lead's main predicate, its mood, and how it ranks against ACLED events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.model import Article, SubEventType
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str):
+        return pipeline.process(Article(id="v", text=text, published=date(2026, 3, 6))).events
+
+    return run
+
+
+def top(events):
+    return max(events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("The foreign ministers of Peru and Chile met in Lima on Monday to discuss the border.", "CONSULT"),
+        ("The opposition demanded the immediate release of its leader, a spokesman said.", "DEMAND"),
+        ("Officials said the government rejected the union's latest wage offer on Tuesday.", "REJECT"),
+        ("The European Union imposed sanctions on three generals on Monday.", "SANCTION"),
+        ("The minister threatened to expel the ambassador over the dispute.", "THREATEN"),
+        ("Norway is ready to provide 500 tonnes of food aid to the region, its minister said.", "AGREE"),
+        ("The two governments failed to reach an agreement on fishing rights.", "REJECT"),
+        ("The president said the rebels must hand over their weapons by Friday.", "DEMAND"),
+        ("The prosecutor opened an investigation into the death of the journalist.", "INVESTIGATE"),
+        ("The ministry condemned the decision as unlawful.", "DISAPPROVE"),
+    ],
+)
+def test_the_leads_predicate_is_coded_with_its_mood(extract, text: str, plover: str) -> None:
+    verbal = [e for e in extract(text) if e.is_verbal]
+    assert [e.plover.event for e in verbal] == [plover]
+    assert verbal[0].event_type is None and verbal[0].type_evidence.rule.startswith("verbal:")
+
+
+def test_a_demanded_truce_is_a_demand_first_and_the_acled_reading_stays_second(extract) -> None:
+    events = extract("The rebels demanded a truce with government forces before any talks.")
+    assert top(events).plover.event == "DEMAND" and top(events).is_verbal
+    assert any(e.sub_event_type is SubEventType.AGREEMENT for e in events)
+
+
+def test_a_real_attack_stays_first_under_a_condemnation(extract) -> None:
+    events = extract("The UN condemned an air strike that killed 12 civilians in Idlib on Sunday.")
+    assert top(events).sub_event_type is SubEventType.AIR_DRONE_STRIKE
+
+
+def test_no_verbal_event_repeats_an_acled_one_or_codes_a_non_political_sentence(extract) -> None:
+    events = extract("The two sides signed a ceasefire agreement in Juba on Friday.")
+    assert [e.sub_event_type for e in events] == [SubEventType.AGREEMENT]
+    assert extract("The central bank held rates steady on Tuesday, saying inflation had eased.") == ()
