@@ -31,7 +31,7 @@ def _historical_date(trigger: Trigger) -> EventDate | None:
 
 # verbal events whose object has not happened (a truce demanded, an attack threatened, a proposal rejected); under
 # the others ("condemned the strike", "detained protesters") the ACLED event is real and stays first
-UNREALISED = {"DEMAND", "THREATEN", "REJECT"}
+UNREALISED = {"DEMAND", "THREATEN", "REJECT", "CONCEDE"}
 PHYSICAL = {"COERCE", "MOBILIZE", "RETREAT"}  # acts ACLED codes itself when they are political violence
 STATE_NAMES = ("Military Forces of", "Police Forces of")
 TERRITORY = (SubEventType.GOV_REGAINS_TERRITORY, SubEventType.NON_STATE_OVERTAKES_TERRITORY)
@@ -79,7 +79,7 @@ def build_events(
         found = verbal(sentence)
         if found is None or found.span.start_char in taken or _said_already(found, events):
             continue
-        below = [e for e in events if found.plover.event in UNREALISED and _under(found.predicate, e.trigger)]
+        below = [e for e in events if _unrealised(found, e)]
         if below:
             # "demanded a truce", "rejected a ceasefire proposal": the sentence reports the demand; the ACLED
             # cue under it is what was demanded, so it is the less likely reading of what happened
@@ -87,6 +87,16 @@ def build_events(
             found = replace(found, score=0.6)
         events.append(_verbal_event(doc, found, finder))
     return tuple(events)
+
+
+def _unrealised(found: VerbalTrigger, event: Event) -> bool:
+    """An ACLED cue inside a demand, threat, rejection or concession ("demanded a truce", "lifted the curfew"),
+    or an agreement named under any other predicate ("accused the rebels of violating the ceasefire")."""
+    if not _under(found.predicate, event.trigger):
+        return False
+    return found.plover.event in UNREALISED or (
+        event.sub_event_type is SubEventType.AGREEMENT and found.plover.event != "AGREE"
+    )
 
 
 def _said_already(found: VerbalTrigger, events: list[Event]) -> bool:

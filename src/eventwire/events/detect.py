@@ -87,6 +87,7 @@ class Lexicon:
     precedence: tuple[str, ...]
     separators: tuple[str, ...]
     needs_harm: frozenset[str]  # cues that report an event only beside a harm word ("drones" can just fly)
+    armed_exempt: frozenset[str]  # CHANGE cues that need no armed actor in their sentence ("curfew")
     patterns: dict[str, list]  # spaCy Matcher token patterns, for wording with words in between
 
 
@@ -102,6 +103,7 @@ def load_lexicon() -> Lexicon:
         precedence=tuple(data["precedence"]),
         separators=tuple(data["context"]["SEPARATOR"]),
         needs_harm=frozenset(data.get("needs_harm", ())),
+        armed_exempt=frozenset(data.get("needs_armed", {}).get("exempt", ())),
         patterns={k: v for k, v in data.get("patterns", {}).items() if not k.startswith("_")},
     )
 
@@ -182,8 +184,12 @@ class TriggerDetector:
 
     def _idle(self, span: SpacySpan, sent: SpacySpan) -> bool:
         """A weapon or aircraft named without harm in its sentence ("parts for drones", "a drone filmed the
-        flood") reports no strike."""
-        if span.text.lower() not in self.lexicon.needs_harm:
+        flood") reports no strike; "arrived in" or "deployed" without soldiers or police in the sentence ("the
+        president arrived in Amman") is no change to an armed group's activity."""
+        text = span.text.lower()
+        if span.label_ == "CHANGE" and text not in self.lexicon.armed_exempt:
+            return not any(m.label_ in {"ARMED", "STATE_AGENT"} for m in self.context(sent, as_spans=True))
+        if text not in self.lexicon.needs_harm:
             return False
         harm = self.lexicon.context["PASSIVE_HARM"] | self.lexicon.context["LAUNCH"]
         if any(t.lower_ in harm for t in sent if not span.start <= t.i < span.end):

@@ -22,6 +22,8 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.model import Plover
 
+SUBJECTS = {"nsubj", "nsubjpass"}
+
 
 @dataclass(frozen=True, slots=True)
 class Moods:
@@ -93,23 +95,32 @@ class VerbalCoder:
         self.lexicon = load_verbal_lexicon()
 
     def __call__(self, sentence: SpacySpan) -> VerbalTrigger | None:
-        found = self._predicate(sentence.root)
-        if found is None:
-            return None
-        predicate, moods = found
-        typed = self._type_of(predicate)
-        if typed is None:
-            return None
+        for start in _starts(sentence):
+            found = self._code(start)
+            if found is not None:
+                return found
+        return None
+
+    def _code(self, start: Token) -> VerbalTrigger | None:
+        path, moods = self._path(start)
+        for predicate in reversed(path):  # "warned that the army would attack": the warning, if "attack" is untyped
+            typed = self._type_of(predicate)
+            if typed is not None:
+                break
+        else:
+            if "obligation" not in moods or not path:
+                return None
+            predicate = path[-1]
+            typed = ("DEMAND", predicate, "must")  # "X must ensure security": a demand, whatever the verb
         kind, word, how = typed
-        moods |= self._own_moods(predicate)
-        kind, how = self._with_mood(kind, how, moods)
-        span = sentence.doc[word.i : word.i + 1]
+        kind, how = self._with_mood(kind, how, moods | self._own_moods(predicate))
+        span = word.doc[word.i : word.i + 1]
         return VerbalTrigger(span, Plover(kind), f"verbal:{how}:{word.lemma_.lower()}", 0.35, predicate)
 
-    def _predicate(self, verb: Token) -> tuple[Token, set[str]] | None:
+    def _path(self, verb: Token) -> tuple[list[Token], set[str]]:
         """Follow reporting, neutral and "ready to" verbs down to the predicate that says what happened,
         collecting the moods met on the way ("plans to" is an intent, "failed to" a negation)."""
-        lex, moods = self.lexicon, set()
+        lex, moods, path = self.lexicon, set(), [verb]
         for _ in range(5):
             lemma = verb.lemma_.lower()
             ready = _child(verb, {"acomp"}) if lemma == "be" else None
@@ -125,12 +136,17 @@ class VerbalCoder:
                 if lemma in lex.moods.failing:
                     moods.add("negated")
             else:
-                return verb, moods
+                break
             if nxt is None:
-                return None if lemma in lex.reporting else (verb, moods)
+                break
             moods |= self._own_moods(verb)
+            path.append(nxt)
             verb = nxt
-        return verb, moods
+        if len(path) > 1 and path[0].lemma_.lower() in lex.reporting and self._type_of(path[0]) is None:
+            path = path[1:]  # "said" itself is not an event
+        elif path[-1].lemma_.lower() in lex.reporting and len(path) == 1 and self._type_of(path[0]) is None:
+            path = []
+        return path, moods
 
     def _own_moods(self, verb: Token) -> set[str]:
         m = self.lexicon.moods
@@ -182,6 +198,13 @@ def _objects(verb: Token) -> list[Token]:
     """The verb's object, attribute or passive subject, and "of" complements ("dollars of aid")."""
     found = [c for c in verb.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
     return found + [g for o in found for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+
+
+def _starts(sentence: SpacySpan) -> list[Token]:
+    """The parse's root; then, when a misparse puts the root elsewhere, the first verb with a subject."""
+    root = sentence.root
+    finite = [t for t in sentence if t.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in t.children)]
+    return [root, *(t for t in finite[:1] if t is not root)]
 
 
 def _child(verb: Token, deps: set[str]) -> Token | None:
