@@ -110,11 +110,16 @@ def _said_already(found: VerbalTrigger, events: list[Event]) -> bool:
 
 
 def _under(predicate, trigger: Span) -> bool:
-    """Is the ACLED trigger inside the verbal predicate's phrase (its subtree, the predicate itself aside)?"""
+    """Is the ACLED trigger inside what the verbal predicate is about: its objects and complements, not its
+    subject ("protesters demanded ..." is a protest that made a demand)?"""
     doc = predicate.doc
-    start, end = predicate.left_edge.i, predicate.right_edge.i
-    inside = doc[start].idx <= trigger.start and trigger.end <= doc[end].idx + len(doc[end])
-    return inside and not (predicate.idx <= trigger.start < predicate.idx + len(predicate))
+    for child in predicate.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "neg"}:
+            continue
+        first, last = doc[child.left_edge.i], doc[child.right_edge.i]
+        if first.idx <= trigger.start and trigger.end <= last.idx + len(last):
+            return True
+    return False
 
 
 def _acled_event(doc: Doc, trigger: Trigger, finder: ActorFinder) -> Event:
