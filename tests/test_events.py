@@ -77,6 +77,10 @@ def extract(pipeline):
         ("The army has established a new military observation point near the border town.", S.HQ_ESTABLISHED),
         ("Police captured 40 rifles and two grenades in a raid on a warehouse in Mombasa.", S.DISRUPTED_WEAPONS_USE),
         ("Jets destroyed an arms depot of the rebels near Kidal on Monday.", S.AIR_DRONE_STRIKE),
+        # violence by a crowd or civilian groups with no armed group among them is ACLED's mob violence
+        ("Residents beat a suspected thief with sticks in Kisii on Monday.", S.MOB_VIOLENCE),
+        ("Two groups of villagers clashed with machetes over farmland in Kasai on Sunday.", S.MOB_VIOLENCE),
+        ("Gunmen shot dead a trader in Kano on Monday.", S.ATTACK),
     ],
 )
 def test_sub_event_types(extract, text: str, sub: SubEventType) -> None:

@@ -328,6 +328,8 @@ class TriggerDetector:
         ):
             violent = _protesters_violent(segment, self.lexicon.context)
             return "PROTEST", _protest_kind(context, violent=violent, intervened=_interventions(segment))
+        if top in {"VIOLENCE", "CLASH"} and self._crowd_fight(segment):
+            return top, S.MOB_VIOLENCE  # villagers lynching a thief, party supporters fighting with machetes
         if top == "VIOLENCE" and "CLASH" in scores and _in_lead(segment, "CLASH"):
             civilians = self._target(doc, sentences, segment) == "CIVILIAN"
             return "VIOLENCE", S.ATTACK if civilians else S.ARMED_CLASH
@@ -361,6 +363,22 @@ class TriggerDetector:
                 ):
                     found.add("STATE_SUBJECT")
         return found
+
+    def _crowd_fight(self, segment: _Segment) -> bool:
+        """The violence is done by a crowd or a group of civilians ("residents beat a suspected thief", "clashes
+        between two groups of locals", "Palestinians clashed with Israeli forces") with no armed group among
+        them: ACLED's mob violence. Read from who does it: the subject, or "between ..." of the first cue."""
+        lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+        fights = [c for c in segment.cues if c.current and c.sentence in lead and c.category in {"VIOLENCE", "CLASH"}]
+        if not fights or fights[0].span is None:
+            return False
+        cue = fights[0].span
+        if cue.text.lower() in self.lexicon.context["FIREARM_CUES"] or cue.root.lemma_ == "die":
+            return False  # guns are not a mob's weapons, and "three people died" says nothing of who did it
+        agents = _agents(cue.root)
+        words = {t.lower_ for t in agents} | {t.lemma_.lower() for t in agents}
+        context = self.lexicon.context
+        return bool(words & context["MOB_AGENT"]) and not words & context["NONSTATE_ARMED"]
 
     def _weapons_disrupted(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> bool:
         """A disruption cue ("defused", "seized", "recovered") with weapons in the same lead sentence."""
@@ -407,6 +425,18 @@ class TriggerDetector:
 
 DEFINITE = {"the", "that", "this", "those", "these"}
 NAME_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def _agents(word: Token) -> list[Token]:
+    """Who does what a cue reports: a verb's subject ("residents beat ..."), or the "between"/"among" phrase of
+    a noun ("a fight between two groups"), also when the noun is the subject of "took place"/"erupted"."""
+    subjects = [t for c in word.children if c.dep_ == "nsubj" for t in c.subtree]
+    between = [t for c in word.children if c.dep_ == "prep" and c.lower_ in {"between", "among"} for t in c.subtree]
+    if not between and word.dep_ in {"nsubj", "dobj"}:
+        between = [
+            t for c in word.head.children if c.dep_ == "prep" and c.lower_ in {"between", "among"} for t in c.subtree
+        ]
+    return subjects + between
 
 
 def _objects(verb: Token) -> list[Token]:
