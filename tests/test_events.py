@@ -81,6 +81,10 @@ def extract(pipeline):
         ("Residents beat a suspected thief with sticks in Kisii on Monday.", S.MOB_VIOLENCE),
         ("Two groups of villagers clashed with machetes over farmland in Kasai on Sunday.", S.MOB_VIOLENCE),
         ("Gunmen shot dead a trader in Kano on Monday.", S.ATTACK),
+        # who is hit: police shot are a battle, an off-duty policeman is a civilian, crossfire stays a clash
+        ("Two policemen were shot and wounded by gunmen at a checkpoint in Kano on Monday.", S.ARMED_CLASH),
+        ("Gunmen shot dead an off-duty police officer outside his home in Kano on Monday.", S.ATTACK),
+        ("Two civilians were killed in crossfire during clashes between rival militias in Sirte.", S.ARMED_CLASH),
     ],
 )
 def test_sub_event_types(extract, text: str, sub: SubEventType) -> None:

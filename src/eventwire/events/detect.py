@@ -331,9 +331,11 @@ class TriggerDetector:
         if top in {"VIOLENCE", "CLASH"} and self._crowd_fight(segment):
             return top, S.MOB_VIOLENCE  # villagers lynching a thief, party supporters fighting with machetes
         if top == "VIOLENCE" and "CLASH" in scores and _in_lead(segment, "CLASH"):
+            if self._two_sided(segment):
+                return "VIOLENCE", S.ARMED_CLASH  # civilians killed in crossfire of a clash: still the clash
             civilians = self._target(doc, sentences, segment) == "CIVILIAN"
             return "VIOLENCE", S.ATTACK if civilians else S.ARMED_CLASH
-        if top == "CLASH" and self._target(doc, sentences, segment) == "CIVILIAN":
+        if top == "CLASH" and not self._two_sided(segment) and self._target(doc, sentences, segment) == "CIVILIAN":
             return "CLASH", S.ATTACK  # an ambush on a bus is an attack on civilians
         if top == "RIOT":
             return "RIOT", S.MOB_VIOLENCE if "MOB" in scores else S.VIOLENT_DEMONSTRATION
@@ -364,6 +366,16 @@ class TriggerDetector:
                     found.add("STATE_SUBJECT")
         return found
 
+    def _two_sided(self, segment: _Segment) -> bool:
+        """A clash word that takes two sides ("clashes", "exchanged fire"; not "ambushed" or "snipers") in the
+        sentence of the segment's first violence cue."""
+        cues = [c for c in segment.cues if c.current and c.span is not None and c.category in {"VIOLENCE", "CLASH"}]
+        if not cues:
+            return False
+        two_sided = self.lexicon.context["TWO_SIDED"]
+        first = cues[0].sentence
+        return any(c.category == "CLASH" and c.sentence == first and c.span.text.lower() in two_sided for c in cues)
+
     def _crowd_fight(self, segment: _Segment) -> bool:
         """The violence is done by a crowd or a group of civilians ("residents beat a suspected thief", "clashes
         between two groups of locals", "Palestinians clashed with Israeli forces") with no armed group among
@@ -392,15 +404,27 @@ class TriggerDetector:
         return False
 
     def _target(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> str | None:
-        """ARMED or CIVILIAN: who the violence is aimed at, from the first such word after the trigger. An
-        attack on soldiers, police or a base is a battle in ACLED's terms; on anyone else, an attack."""
+        """ARMED or CIVILIAN: who the violence is aimed at. An attack on soldiers, police, gang members or a base
+        is a battle in ACLED's terms; on anyone else, an attack. The trigger's passive subject or object says it
+        ("two policemen were shot", "shot dead a soldier"); else the first such word after the trigger."""
         first = [c for c in segment.cues if c.current and c.span is not None and c.category in {"VIOLENCE", "CLASH"}]
         if not first:
             return None
         trigger = first[0].span
+        verb = trigger.root.head if trigger.root.dep_ == "nsubj" else trigger.root  # "gunmen shot ...": the verb
+        victims = [t for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} for t in c.subtree]
+        if victims:
+            words = {t.lower_ for t in victims}
+            if words & self.lexicon.context["FORMER"] or {"off", "duty"} <= words:
+                return "CIVILIAN"  # an off-duty or former policeman is a civilian to ACLED
+            found = self._side(doc[victims[0].i : victims[-1].i + 1])
+            if found is not None:
+                return found
         sent = sentences[first[0].sentence]
-        after = doc[trigger.end : sent.end]
-        labels = [(doc.vocab.strings[m], s) for m, s, _ in self.context(after)]
+        return self._side(doc[trigger.end : sent.end])
+
+    def _side(self, words: SpacySpan) -> str | None:
+        labels = [(doc_label, s) for m, s, _ in self.context(words) if (doc_label := self.vocab.strings[m])]
         for label, _ in sorted(labels, key=lambda x: x[1]):
             if label in {"CIVILIAN", "ARMED"}:
                 return label
@@ -455,6 +479,8 @@ def _not_a_report(span: SpacySpan) -> bool:
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in {"non", "anti"}:
         return True
+    if span.root.dep_ == "pobj" and span.root.head.lower_ == "without":
+        return True  # "without a physical confrontation"
     if span.label_ in {"TAKEOVER", "REGAIN"}:
         return span.root.dep_ == "amod" or (span.start > 0 and doc[span.start - 1].text == "-")
     return False
