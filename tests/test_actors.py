@@ -90,3 +90,9 @@ def test_sentence_without_actors_borrows_the_previous_one(nlp, finder):
 def test_evidence_span_covers_the_named_phrase(nlp, finder):
     a1, _ = _actors(nlp, finder, "Taliban gunmen attacked a checkpoint.", "attacked", SubEventType.ARMED_CLASH)
     assert a1.name == "Taliban" and a1.evidence.span.text == "Taliban gunmen"
+
+
+def test_country_named_after_the_noun(nlp, finder):
+    text = "The military forces of Armenia fired on the positions of the military forces of Azerbaijan."
+    a1, a2 = _actors(nlp, finder, text, "fired", SubEventType.ARMED_CLASH)
+    assert a1.name.endswith("of Armenia") and a2 is not None and a2.name.endswith("of Azerbaijan")

@@ -201,7 +201,20 @@ class ActorFinder:
             return Mention(span, "group", entry.country, entry, rule=f"actor.group:{span.text}")
         kind = self.nouns[key]
         start, country = self._modifier_country(doc, span.start)
-        return Mention(doc[start : span.end], kind, country, rule=f"actor.noun:{span.text.lower()}")
+        end = span.end
+        if country is None:
+            end, country = self._of_country(doc, span.end)
+        return Mention(doc[start:end], kind, country, rule=f"actor.noun:{span.text.lower()}")
+
+    def _of_country(self, doc: Doc, end: int) -> tuple[int, str | None]:
+        """A country named after the noun: "the military forces of Azerbaijan", "forces of the Philippines"."""
+        if end >= len(doc) or doc[end].lower_ != "of":
+            return end, None
+        first = end + 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else end + 1
+        for stop in range(min(first + 3, len(doc)), first, -1):
+            if code := self.country_names.get(doc[first:stop].text.lower()):
+                return stop, code
+        return end, None
 
     def _modifier_country(self, doc: Doc, start: int) -> tuple[int, str | None]:
         """A demonym or country name within the three tokens before a noun: "Syrian", "Burkina Faso's", "U.S."."""
