@@ -96,3 +96,10 @@ def test_country_named_after_the_noun(nlp, finder):
     text = "The military forces of Armenia fired on the positions of the military forces of Azerbaijan."
     a1, a2 = _actors(nlp, finder, text, "fired", SubEventType.ARMED_CLASH)
     assert a1.name.endswith("of Armenia") and a2 is not None and a2.name.endswith("of Azerbaijan")
+
+
+def test_an_adjective_on_a_thing_is_no_actor(nlp, finder):
+    doc = nlp("A military court in Mogadishu sentenced a man on Tuesday.")
+    assert not [m for m in finder.mentions(doc) if m.span.text.lower() == "military"]
+    a1, _ = _actors(nlp, finder, "Saudi-led coalition air raids hit Marib on Monday.", "air raids")
+    assert a1 is not None and a1.name == "Operation Restoring Hope" and a1.inter is Inter.EXTERNAL_OTHER

@@ -187,7 +187,11 @@ class ActorFinder:
         if cached is not None:
             return cached
         spans = self.exact(doc, as_spans=True) + self.lower(doc, as_spans=True)
-        known = [self._mention(doc, span) for span in filter_spans(spans) if not _is_descriptor(doc, span)]
+        kept = [span for span in filter_spans(spans) if not _is_descriptor(doc, span)]
+        covered = {i for span in kept for i in range(span.start, span.end)}
+        # "military reinforcements", "a military court": an adjective on something that is no actor
+        kept = [s for s in kept if not (len(s) == 1 and s.root.dep_ == "amod" and s.root.head.i not in covered)]
+        known = [self._mention(doc, span) for span in kept]
         taken = {i for m in known for i in range(m.span.start, m.span.end)}
         found = known + [m for m in self._named_groups(doc) if not taken.intersection(range(m.span.start, m.span.end))]
         found.extend(self._country_subjects(doc, found))
