@@ -546,6 +546,8 @@ def _clash_sides(actor1: Actor | None, actor2: Actor | None, default) -> tuple[A
     actor1 = _as_kind(actor1, "rioters", actor1.country) if _crowd(actor1) else actor1
     actor2 = _as_kind(actor2, "rioters", actor2.country) if _crowd(actor2) else actor2
     if actor1 is None and actor2 is not None:
+        if actor2.inter in state:  # "police were shot": the shooters, unnamed, are the other side
+            return default("armed"), actor2
         actor1, actor2 = actor2, None
     if actor1 is None:
         return default("military"), None
