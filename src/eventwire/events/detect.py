@@ -87,6 +87,7 @@ class Lexicon:
     precedence: tuple[str, ...]
     separators: tuple[str, ...]
     needs_harm: frozenset[str]  # cues that report an event only beside a harm word ("drones" can just fly)
+    denial: frozenset[str]  # words that void every cue below them ("denied ... responsible for the attack")
     armed_exempt: frozenset[str]  # CHANGE cues that need no armed actor in their sentence ("curfew")
     patterns: dict[str, list]  # spaCy Matcher token patterns, for wording with words in between
 
@@ -103,6 +104,7 @@ def load_lexicon() -> Lexicon:
         precedence=tuple(data["precedence"]),
         separators=tuple(data["context"]["SEPARATOR"]),
         needs_harm=frozenset(data.get("needs_harm", ())),
+        denial=frozenset(data.get("denial", {}).get("words", ())),
         armed_exempt=frozenset(data.get("needs_armed", {}).get("exempt", ())),
         patterns={k: v for k, v in data.get("patterns", {}).items() if not k.startswith("_")},
     )
@@ -187,6 +189,8 @@ class TriggerDetector:
         flood") reports no strike; "arrived in" or "deployed" without soldiers or police in the sentence ("the
         president arrived in Amman") is no change to an armed group's activity."""
         text = span.text.lower()
+        if span.label_ == "CLASH" and span.root.pos_ == "NOUN" and self._fight_against_nature(span.root):
+            return True  # "the battle to contain the wildfires", "the fight against covid"
         if span.label_ == "CHANGE" and text not in self.lexicon.armed_exempt:
             return not any(m.label_ in {"ARMED", "STATE_AGENT"} for m in self.context(sent, as_spans=True))
         if text not in self.lexicon.needs_harm:
@@ -196,6 +200,11 @@ class TriggerDetector:
             return False
         others = filter_spans(self.matcher(sent, as_spans=True))
         return not any(m.label_ in HARMFUL and m.start != span.start for m in others)
+
+    def _fight_against_nature(self, noun: Token) -> bool:
+        aims = [c for c in noun.children if c.dep_ in {"prep", "acl", "relcl"} and c.lower_ in {"against", "to", "for"}]
+        aims += [c for c in noun.children if c.dep_ == "acl"]
+        return any(t.lower_ in self.lexicon.context["NONEVENT"] for aim in aims for t in aim.subtree)
 
     def _armed_subject(self, span: SpacySpan) -> bool:
         """Troops that "marched into" a town or "rallied" are not protesters."""
@@ -231,8 +240,11 @@ class TriggerDetector:
         return [Cue(s.label_, None, -1, current=current) for s in filter_spans(self.matcher(doc, as_spans=True))]
 
     def _voided(self, span: SpacySpan) -> bool:
-        """Negated, hypothetical, planned or threatened: reported, but not as having happened."""
+        """Negated, hypothetical, planned or threatened: reported, but not as having happened. A denial voids
+        everything under it, however deep."""
         token = span.root
+        if any(node.lower_ in self.lexicon.denial for node in token.ancestors):
+            return True
         for level, node in enumerate([token, *list(token.ancestors)[:2]]):
             if level > 0 and node.lower_ in self.lexicon.modal:
                 return True
@@ -303,7 +315,7 @@ class TriggerDetector:
         if "SUICIDE" in scores:
             return "SUICIDE", S.SUICIDE_BOMB
         # jets destroying an arms depot struck it: an air strike, not a seizure
-        delivered = _same_sentence(segment, "DISRUPT", "AIR") or _same_sentence(segment, "DISRUPT", "SHELL")
+        delivered = _same_sentence(segment, "DISRUPT", "AIR")
         if "DISRUPT" in scores and not delivered and self._weapons_disrupted(doc, sentences, segment):
             return "DISRUPT", S.DISRUPTED_WEAPONS_USE  # a defused bomb or a seized cache: no explosion happened
         scores = {k: v for k, v in scores.items() if k != "DISRUPT"} or scores
@@ -481,6 +493,8 @@ def _not_a_report(span: SpacySpan) -> bool:
         return True
     if span.root.dep_ == "pobj" and span.root.head.lower_ == "without":
         return True  # "without a physical confrontation"
+    if span.label_ == "CLASH" and span.root.tag_ == "VBG" and span.root.dep_ == "amod":
+        return True  # "infantry fighting vehicles"
     if span.label_ in {"TAKEOVER", "REGAIN"}:
         return span.root.dep_ == "amod" or (span.start > 0 and doc[span.start - 1].text == "-")
     return False
