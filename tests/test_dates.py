@@ -41,6 +41,12 @@ def parse(pipeline):
         ("Results for the third quarter were weak.", "the third quarter", "2025-Q3"),
         ("The curfew is now in force.", "now", "PRESENT_REF"),
         ("Two days ago, rebels seized the town.", "Two days ago", "2026-05-04"),
+        # a results story: "a year earlier" is the same quarter a year before
+        ("Profit rose in the third quarter from $5 million a year earlier.", "a year earlier", "2024-Q3"),
+        ("The mission is planned for June next year.", "June next year", "2027-06"),
+        ("He was last seen on Nov. 3.", "Nov. 3", "2025-11-03"),  # past tense: the last Nov. 3, not the next
+        ("The offer will expire at 5 p.m. Friday.", "5 p.m. Friday", "2026-05-08T17:00"),
+        ("The paper said in an editorial on Saturday, May 9.", "Saturday, May 9", "2026-05-09"),
     ],
 )
 def test_expressions_and_values(parse, text: str, expression: str, value: str) -> None:

@@ -174,3 +174,8 @@ def test_a_single_victim_named_in_the_singular_counts_one(extract) -> None:
 )
 def test_words_that_report_no_event(extract, text: str) -> None:
     assert [e.sub_event_type for e in extract(text) if not e.historical and not e.is_verbal] == []
+
+
+def test_an_old_date_in_a_recent_sentence_dates_only_what_it_governs(extract) -> None:
+    text = "On Monday, police dispersed protesters at the square where they had camped since October 17."
+    assert [e.historical for e in extract(text) if not e.is_verbal] == [False]

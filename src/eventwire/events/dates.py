@@ -69,6 +69,36 @@ class DateRules:
         clock = r"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![\w])"
         pats = [
             ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso),
+            # "Saturday, April 25": the date decides, the weekday only confirms it
+            ("weekday_mdy", r"\b" + weekday + r",?\s+" + month + r"\s+" + day + r"(?:,?\s+" + year + r")?", _day_month),
+            # "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9": a time on a named day
+            (
+                "clock_day",
+                r"\b(?:"
+                + clock
+                + r"|(?P<noon>noon|midnight))(?:\s+[A-Z]{3})?\s+(?:on\s+)?(?:"
+                + weekday.replace("?P<weekday>", "?P<cday>")
+                + r"|"
+                + month.replace("?P<month>", "?P<cmonth>")
+                + r"\s+"
+                + day.replace("?P<day>", "?P<cdate>")
+                + r")\b",
+                _clock_day,
+            ),
+            # "June last year", "January this year"
+            ("month_rel_year", r"\b" + month + r"\s+(?P<yrel>last|this|next)\s+year\b", _month_rel_year),
+            # "the 1988 second quarter"
+            (
+                "year_quarter",
+                r"\b(?:the\s+)?" + year + r"\s+(?P<ord>" + _alt(list(lex["ordinals"])) + r")[-\s]quarter\b",
+                _quarter,
+            ),
+            # "mid-afternoon yesterday", "early morning today"
+            (
+                "part_rel",
+                r"\b(?:mid-|early\s+|late\s+)?" + part + r"\s+(?P<rp>yesterday|today|tomorrow)\b",
+                _rel_part,
+            ),
             ("mdy", r"\b" + month + r"\s+" + day + r"(?:,?\s+" + year + r")?", _day_month),
             ("dmy", r"\b" + day + r"\s+(?:of\s+)?" + month + r"(?:,?\s+" + year + r")?", _day_month),
             (
@@ -104,7 +134,13 @@ class DateRules:
                 r"\bthe\s+(?P<qrel>latest\s+|current\s+|previous\s+|year-ago\s+|year-earlier\s+)?quarter\b",
                 _this_quarter,
             ),
-            ("year_before", r"\b(?:a\s+year\s+(?:earlier|ago|before)|year-(?:earlier|ago))\b", _year_before),
+            (
+                "year_before",
+                r"\b(?:(?:the\s+)?(?:corresponding|same)\s+period\s+(?:of\s+)?last\s+year"
+                r"|(?:the\s+)?year-(?:earlier|ago)\s+(?:period|quarter)"
+                r"|a\s+year\s+(?:earlier|ago|before)|year-(?:earlier|ago))\b",
+                _year_before,
+            ),
             (
                 "season",
                 r"\b(?:(?P<srel>this|last|next|the|in|early|late)\s+)(?P<season>"
@@ -137,6 +173,8 @@ class DateRules:
             "quarter": re.IGNORECASE,
             "clock": re.IGNORECASE,
             "rel_part": re.IGNORECASE,
+            "part_rel": re.IGNORECASE,
+            "year_before": re.IGNORECASE,
         }
         compiled = tuple((name, re.compile(p, flags.get(name, 0)), fn) for name, p, fn in pats)
         return cls(lexicon=lex, patterns=compiled)
@@ -170,7 +208,58 @@ def _this_quarter(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
 
 
 def _year_before(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
-    return (TimexType.DATE, f"{pub.year - 1:04d}") if pub else _NO_VALUE
+    if pub is None:
+        return _NO_VALUE
+    quarter = _reported_quarter(r, m.string, m.start(), pub)
+    return TimexType.DATE, f"{quarter[0] - 1:04d}-Q{quarter[1]}" if quarter else f"{pub.year - 1:04d}"
+
+
+_QUARTER_WORD = re.compile(r"\b(?:(?P<ord>\w+)[-\s])?quarter\b", re.IGNORECASE)
+
+
+def _reported_quarter(r: DateRules, text: str, pos: int, pub: date) -> tuple[int, int] | None:
+    """In a results story ("third-quarter profit ... up from $5 million a year earlier") "a year ago" is the
+    same quarter a year before: the quarter last named before `pos`, else the one just ended."""
+    named = list(_QUARTER_WORD.finditer(text, 0, pos))
+    if not named:
+        return None
+    ordinal = (named[-1]["ord"] or "").lower()
+    q = r.lexicon["ordinals"].get(ordinal)
+    if q is None:
+        y, mo = _shift_month(pub.year, pub.month, -3)
+        return y, (mo - 1) // 3 + 1
+    return (pub.year - 1 if q > (pub.month - 1) // 3 + 1 else pub.year), q
+
+
+def _clock_day(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    """A clock time on a named day: "10 p.m. Wednesday" -> that Wednesday at 22:00."""
+    if m["noon"]:
+        stamp = "T12:00" if m["noon"].lower() == "noon" else "T24:00"
+    else:
+        hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        stamp = f"T{hour:02d}:{m['minute'] or '00'}"
+    if m["cday"]:
+        if pub is None:
+            return TimexType.TIME, None
+        target = r.lexicon["weekdays"][m["cday"].lower()]
+        if _after_future_cue(m):
+            day = pub + timedelta(days=(target - pub.weekday()) % 7)
+        else:
+            day = pub - timedelta(days=(pub.weekday() - target) % 7)
+        return TimexType.TIME, day.isoformat() + stamp
+    month, dom = r.month(m["cmonth"]), int(m["cdate"])
+    year = pub.year if pub else None
+    try:
+        return TimexType.TIME, (date(year, month, dom).isoformat() + stamp) if year else None
+    except ValueError:
+        return _NO_VALUE
+
+
+def _month_rel_year(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    by = {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+    return TimexType.DATE, f"{pub.year + by:04d}-{r.month(m['month']):02d}"
 
 
 def _day_month(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
@@ -178,8 +267,7 @@ def _day_month(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     if m["year"]:
         year = int(m["year"])
     elif pub is not None:
-        # no year: the most plausible is the publication year, unless that lands well after publication
-        year = pub.year + _nearest_year_shift(month, pub)
+        year = _year_of(month, pub, m)
     else:
         return TimexType.DATE, f"XXXX-{month:02d}-{day:02d}"
     try:
@@ -192,7 +280,7 @@ def _weekday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     if pub is None:
         return _NO_VALUE
     target = r.lexicon["weekdays"][m["weekday"].lower()]
-    if (m["wrel"] or "").lower() == "next" or _FUTURE.search(m.string[max(0, m.start() - 50) : m.start()]):
+    if (m["wrel"] or "").lower() == "next" or _after_future_cue(m):
         when = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
         back = (pub.weekday() - target) % 7
@@ -204,8 +292,20 @@ def _weekday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
 
 # "The ministers will meet on Friday": a weekday after a future verb is the next such day.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|is due|are due|scheduled|plans? to|planned|expected to|set to)\b[^.;]*$", re.IGNORECASE
+    r"\b(?:will|shall|'ll|is due|are due|scheduled|plans? to|planned|planning|expected to|set to|until|"
+    r"as (?:soon|early) as|deadline)\b[^.;]*$",
+    re.IGNORECASE,
 )
+
+
+def _after_future_cue(m: re.Match[str]) -> bool:
+    return bool(_FUTURE.search(m.string[max(0, m.start() - 50) : m.start()]))
+
+
+def _year_of(month: int, pub: date, m: re.Match[str]) -> int:
+    """A month named without a year: the nearest such month to publication (within six months); the tense of
+    the verb that governs it corrects this afterwards (`_agree_with_tense`)."""
+    return pub.year + _nearest_year_shift(month, pub)
 
 
 def _month_year(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
@@ -221,9 +321,9 @@ def _clock(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
 def _rel_part(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     if pub is None:
         return TimexType.TIME, None
-    if m["tonight"]:
+    if m.groupdict().get("tonight"):
         return TimexType.TIME, f"{pub.isoformat()}TNI"
-    shift = {"yesterday": -1, "tomorrow": 1}.get(m["rp"].lower(), 0)
+    shift = {"yesterday": -1, "tomorrow": 1}.get(m["rp"].lower(), 0)  # "today" and "this" are 0
     part = r.lexicon["parts"][m["part"].lower()]
     if m["rp"].lower() == "last":
         shift = -1 if part == "NI" else 0
@@ -257,6 +357,9 @@ def _rel_unit(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     if unit == "quarter":
         y, mo = _shift_month(pub.year, pub.month, 3 * by)
         return TimexType.DATE, f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+    quarter = _reported_quarter(r, m.string, m.start(), pub) if by == -1 else None
+    if quarter:
+        return TimexType.DATE, f"{quarter[0] - 1:04d}-Q{quarter[1]}"  # "up from $3 million last year"
     return TimexType.DATE, f"{pub.year + by:04d}"
 
 
@@ -284,7 +387,8 @@ def _ago(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     if unit == "day":
         return TimexType.DATE, (pub - timedelta(days=n)).isoformat()
     if unit == "year":
-        return TimexType.DATE, f"{pub.year - n:04d}"
+        quarter = _reported_quarter(r, m.string, m.start(), pub) if n == 1 else None
+        return TimexType.DATE, f"{quarter[0] - 1:04d}-Q{quarter[1]}" if quarter else f"{pub.year - n:04d}"
     if unit == "month":
         y, mo = _shift_month(pub.year, pub.month, -n)
         return TimexType.DATE, f"{y:04d}-{mo:02d}"
@@ -327,7 +431,7 @@ def _month_alone(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     elif rel == "next":
         year += 1 if month <= pub.month else 0
     elif rel != "this":
-        year += _nearest_year_shift(month, pub)
+        year = _year_of(month, pub, m)
     return TimexType.DATE, f"{year:04d}-{month:02d}"
 
 
@@ -380,12 +484,56 @@ def find_timexes(doc: Doc, *, published: date | None, rules: DateRules | None = 
                 continue
             taken.append((m.start(), m.end()))
             kind, value = resolve(rules, m, published)
+            if name in _TENSED and published is not None and value and not m.groupdict().get("year"):
+                value = _agree_with_tense(value, _tense_at(doc, m.start()), published, weekday=name == "weekday_part")
             start, end = (m.start("month"), m.end("month")) if name == "month_rel" else (m.start(), m.end())
             if text[end - 1] == "." and end - start > 5:
                 end -= 1  # a sentence's full stop, not an abbreviation's
             rule = f"timex.{name}" + (".dateline" if _is_dateline(text, m.start(), m.end()) else "")
             found.append(Timex(Span(start, end, text[start:end]), kind, value, rule=rule))
     return tuple(sorted(found, key=lambda t: t.span.start))
+
+
+_TENSED = {"mdy", "dmy", "month_rel", "weekday_part"}  # resolved without a year or week: tense can move them
+_FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "to"}
+
+
+def _tense_at(doc: Doc, char: int) -> str | None:
+    """ "past" or "future" from the verb that governs the expression at `char` ("was shot on Oct. 23", "will
+    close in December", "is expected to close by Dec. 15"), else None."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    for _ in range(4):
+        if token is None or token.pos_ in {"VERB", "AUX"}:
+            break
+        token = token.head if token.head is not token else None
+    if token is None or token.pos_ not in {"VERB", "AUX"}:
+        return None
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & _FUTURE_AUX:
+        return "future"
+    if token.tag_ == "VBD" or aux & {"had", "was", "were"}:
+        return "past"
+    return None
+
+
+def _agree_with_tense(value: str, tense: str | None, pub: date, *, weekday: bool) -> str:
+    """Move a date resolved without a year (or week) to the side of publication its verb's tense says."""
+    if tense is None or not re.match(r"^\d{4}-\d{2}", value):
+        return value
+    year, month = int(value[:4]), int(value[5:7])
+    day = int(value[8:10]) if len(value) >= 10 and value[7] == "-" else 1
+    try:
+        when = date(year, month, day)
+    except ValueError:
+        return value
+    late = when > pub and tense == "past"
+    early = when < (pub if weekday else pub.replace(day=1)) and tense == "future"
+    if not (late or early):
+        return value
+    if weekday:
+        return (when + timedelta(days=-7 if late else 7)).isoformat()
+    return f"{year + (-1 if late else 1):04d}" + value[4:]
 
 
 _PRECISION = [

@@ -168,7 +168,7 @@ class TriggerDetector:
 
     # ----------------------------------------------------------------------------------------------- cues
 
-    def _cues(self, doc: Doc, sentences: list[SpacySpan], past: dict[int, Timex]) -> list[Cue]:
+    def _cues(self, doc: Doc, sentences: list[SpacySpan], past: dict[int, tuple[Timex, bool]]) -> list[Cue]:
         matches = [*self.matcher(doc, as_spans=True), *self.patterns(doc, as_spans=True)]
         sent_of = {s.start: i for i, s in enumerate(sentences)}
         starts = sorted(sent_of)
@@ -181,7 +181,10 @@ class TriggerDetector:
             if span.text.lower() in MARCHES and self._armed_subject(span):
                 continue
             category = "DISRUPT" if self._weapon_handled(span) else span.label_
-            out.append(Cue(category, span, index, current=index not in past, past=past.get(index)))
+            old, mixed = past.get(index, (None, False))
+            if old is not None and mixed and not _dated_by(span, old):
+                old = None  # a recent sentence that mentions an old date elsewhere
+            out.append(Cue(category, span, index, current=old is None, past=old))
         return out
 
     def _idle(self, span: SpacySpan, sent: SpacySpan) -> bool:
@@ -612,23 +615,41 @@ def _first_cue(cues: list[Cue], category: str | None) -> Cue | None:
 
 def _past_sentences(
     doc: Doc, sentences: list[SpacySpan], timexes: tuple[Timex, ...], published: date | None
-) -> dict[int, Timex]:
-    """Sentences dated well before publication ("in 2019", "in March 2021"), with the expression that dates them."""
+) -> dict[int, tuple[Timex, bool]]:
+    """Sentences dated well before publication ("in 2019", "in March 2021"): the expression that dates them, and
+    whether the sentence also has a recent date."""
     if published is None:
         return {}
     starts = [s.start_char for s in sentences]
     out: dict[int, Timex] = {}
+    recent: set[int] = set()
     for timex in timexes:
         when = _timex_date(timex)
-        if (
-            when is None
-            or (published - when).days <= HISTORICAL_DAYS
-            or (when.year >= published.year and len(timex.value or "") == 4)
-        ):
+        if when is None:
             continue
         index = max(i for i, start in enumerate(starts) if start <= timex.span.start)
+        if (published - when).days <= HISTORICAL_DAYS or (when.year >= published.year and len(timex.value or "") == 4):
+            recent.add(index)
+            continue
         out.setdefault(index, timex)
-    return out
+    # "On 3 May, troops took down the tents set up on October 17": in a sentence dated now too, only the words
+    # the old date governs are old (`_dated_by`), marked here by a `mixed` flag on the timex's sentence
+    return {i: (t, i in recent) for i, t in out.items()}
+
+
+def _dated_by(span: SpacySpan, timex: Timex) -> bool:
+    """Does the old date govern this cue? It dates the noun phrase it sits in ("a car bomb attack on a market in
+    2019 that killed 20") or, as an adverbial, its verb's clause ("tents that were set up on October 17")."""
+    words = span.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    if words is None:
+        return True
+    node = words.root
+    while node.head is not node and node.head.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    anchor = node.head if node.dep_ in {"prep", "npadvmod", "advmod", "tmod"} else node
+    # the parser often hangs "... in 2019 that killed 20" off another verb: words right after the date are its own
+    right_after = 0 <= span.start - words.end <= 4
+    return right_after or span.root is anchor or anchor in span.root.ancestors
 
 
 def _timex_date(timex: Timex) -> date | None:
