@@ -34,7 +34,7 @@ class Config:
     max_chars: int = 500_000
     max_file_bytes: int = 50_000_000
     min_english_ratio: float = 0.10
-    min_place_score: float = 0.3
+    min_place_score: float = 0.05
 
     @property
     def gazetteer_path(self) -> Path:

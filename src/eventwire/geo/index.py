@@ -142,7 +142,8 @@ class IndexWriter:
 
 
 def _abbreviation_keys(writer: IndexWriter) -> None:
-    """data/abbreviations.tsv: "Fla." -> US.FL, "U.K." -> GB, as VARIANT keys of the area."""
+    """data/abbreviations.tsv: "Fla." -> US.FL, "U.K." -> GB, "Zaire" -> CD: curated names news uses for the
+    area, so they count as the area's own name."""
     text = resources.files("eventwire.geo").joinpath("data/abbreviations.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -155,7 +156,7 @@ def _abbreviation_keys(writer: IndexWriter) -> None:
                 "SELECT geonameid FROM places WHERE country_code = ? AND feature_code = 'PCLI'", (code,)
             ).fetchone()
         if found and (key := name_key(name)):
-            writer.db.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (key, found[0], VARIANT))
+            writer.db.execute("INSERT OR REPLACE INTO names VALUES (?,?,?)", (key, found[0], NAME))
 
 
 def _package_rows(writer: IndexWriter) -> None:

@@ -28,6 +28,7 @@ ROUNDS = 3
 TEMPERATURE = 0.08
 _CONTAINER_LINK = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$", re.IGNORECASE)
 _BROAD = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "RGN", "OCN", "SEA"})
+_NAMED_AREAS = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "PEN", "UPLD"})
 
 
 @dataclass(slots=True)
@@ -89,9 +90,14 @@ def contains(area: Place, place: Place) -> bool:
 
 
 def _prior(place: Place, kind: int, *, area: bool) -> float:
-    score = 0.3 * min(1.0, math.log10(place.population + 1) / 7)
+    if place.geonameid < 0:  # a region of data/regions.tsv: well known by definition, under any of its names
+        kind, population = NAME, 10**6
+    else:
+        population = place.population
+    score = 0.3 * min(1.0, math.log10(population + 1) / 7)
     code = place.feature_code
-    score += 0.12 if code.startswith("PCL") else 0.06 if code in {"ADM1", "CONT"} else 0.0
+    # countries, first-level areas and named regions or seas are what their bare name usually means
+    score += 0.12 if code.startswith("PCL") or code in _NAMED_AREAS else 0.0
     score += 0.05 if code == "PPLC" else 0.0
     score += 0.15 if kind == NAME else 0.05 if kind == ALTERNATE else 0.0
     if area:

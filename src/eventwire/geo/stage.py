@@ -34,7 +34,8 @@ def _given_toponyms(doc: Doc, gazetteer: Gazetteer, given: Sequence[tuple[int, i
             out.append(datelines[(start, end)])
             continue
         known = lookup_key(gazetteer, text)
-        country = demonym_country(text) if known is None else None
+        # "Canadian" is the country's adjective before it is a town in Texas
+        country = demonym_country(text)
         if country is not None:
             out.append(Toponym(start, end, text, f"demonym:{country}", rule="demonym", country=country))
             continue
@@ -45,7 +46,7 @@ def _given_toponyms(doc: Doc, gazetteer: Gazetteer, given: Sequence[tuple[int, i
 
 
 def find_places(
-    doc: Doc, gazetteer: Gazetteer, *, given: Sequence[tuple[int, int]] | None = None, min_score: float = 0.3
+    doc: Doc, gazetteer: Gazetteer, *, given: Sequence[tuple[int, int]] | None = None, min_score: float = 0.05
 ) -> tuple[PlaceMention, ...]:
     """The toponyms of `doc`, each with its resolved place (None when the evidence is too weak) and candidates.
 

@@ -59,7 +59,7 @@ class TimexFinder:
         return doc
 
 
-@Language.factory("eventwire_places", default_config={"gazetteer_path": "", "min_score": 0.3})
+@Language.factory("eventwire_places", default_config={"gazetteer_path": "", "min_score": 0.05})
 def make_places(nlp: Language, name: str, gazetteer_path: str, min_score: float) -> PlaceFinder:
     return PlaceFinder(gazetteer_path=gazetteer_path, min_score=min_score)
 

@@ -1,0 +1,40 @@
+"""Toponym resolution on hand-written sentences: what a bare name usually means, and context."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.geo import find_places
+
+
+@pytest.fixture(scope="module")
+def places(pipeline):
+    nlp = pipeline.nlp
+    gazetteer = nlp.get_pipe("eventwire_places").gazetteer
+
+    def run(text: str, *names: str):
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            if not name.startswith("eventwire"):
+                doc = proc(doc)
+        spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+        return [m.place for m in find_places(doc, gazetteer, given=spans)]
+
+    return run
+
+
+def test_a_demonym_given_as_a_place_is_its_country_not_a_namesake_town(places) -> None:
+    [place] = places("Canadian officials met their counterparts on Monday.", "Canadian")
+    assert place is not None and place.country_code == "CA" and place.feature_code.startswith("PCL")
+
+
+def test_an_ocean_and_a_state_beat_small_namesake_towns(places) -> None:
+    [pacific] = places("The typhoon formed over the Pacific on Monday.", "Pacific")
+    assert pacific is not None and pacific.feature_code == "OCN"
+    [kansas] = places("Wheat farmers in Kansas expect a poor harvest.", "Kansas")
+    assert kansas is not None and kansas.feature_code == "ADM1" and kansas.country_code == "US"
+
+
+def test_old_country_names_resolve(places) -> None:
+    [zaire] = places("The outbreak began in Zaire in 1976.", "Zaire")
+    assert zaire is not None and zaire.country_code == "CD"
