@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.geo import find_places
+from eventwire.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -38,3 +39,11 @@ def test_an_ocean_and_a_state_beat_small_namesake_towns(places) -> None:
 def test_old_country_names_resolve(places) -> None:
     [zaire] = places("The outbreak began in Zaire in 1976.", "Zaire")
     assert zaire is not None and zaire.country_code == "CD"
+
+
+def test_titles_are_not_places_and_a_noun_us_is_the_country(pipeline) -> None:
+    text = "Mr. Brown met Sen. Carter on Monday. Troops returned to the U.S. after U.S. officials agreed."
+    result = pipeline.process(Article(id="g", text=text))
+    found = [(p.span.text, p.place.country_code if p.place else None) for p in result.places]
+    assert not any(t in {"Mr.", "Sen."} for t, _ in found)
+    assert [t for t, _ in found].count("U.S.") == 1  # the noun; "U.S. officials" is an adjective

@@ -152,7 +152,10 @@ class Recogniser:
 
     def _is_non_name(self, token: Token) -> bool:
         ent = self.ents.get(token.i)
-        return (ent is not None and ent.label_ in _NOT_NAME_LABELS) or token.lower_ in self.cues["not_places"]
+        if ent is not None and ent.label_ in _NOT_NAME_LABELS:
+            return True
+        # a person's title ("Mr.", "Sen.") is no place, whatever airport code or abbreviation it spells
+        return token.lower_ in self.cues["not_places"] or token.lower_.rstrip(".") in self.cues["person_titles"]
 
     def _longest_match(self, start: int) -> int | None:
         doc = self.doc
@@ -182,8 +185,10 @@ class Recogniser:
 
     def _verdict(self, span: SpacySpan, known: tuple[str, int] | None) -> str:
         """ "yes", "maybe" (only if the same name is taken elsewhere in the article) or "no"."""
-        if demonym_countries(span.text) or span.text.lower() in self.cues["not_places"]:
+        if span.text.lower() in self.cues["not_places"]:
             return "no"
+        if demonym_countries(span.text) and not (known and _as_noun(span)):
+            return "no"  # "Syrian forces", "U.S. officials"; but "returned to the U.S." names the country
         ent = self.ents.get(span.start)
         label = ent.label_ if ent is not None else ""
         if ent is not None and label in {"PERSON", "ORG", "NORP"} and (ent.start < span.start or ent.end > span.end):
@@ -246,6 +251,12 @@ class Recogniser:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         area = after is not None and after.lower_ in admin_terms()
         return Toponym(span.start_char, span.end_char, span.text, key, rule=rule, area=area)
+
+
+def _as_noun(span: SpacySpan) -> bool:
+    """A name used as a noun phrase of its own ("to the U.S.", "the U.S. said"), not as a modifier."""
+    root = span.root
+    return root.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj", "conj", "appos"} and root.tag_ in {"NNP", "NNPS"}
 
 
 def find_dateline(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -209,7 +210,10 @@ def country_rows(towns: list[Row]) -> Iterator[Row]:
             feature_code="PCLI",
             population=int(item.get("population") or 0),
         )
-        row.names.update({item["name"], *(extra.get("altSpellings") or ()), extra.get("name") or ""})
+        # ISO codes among the alternate spellings ("MR", "MS") would make "Mr." and "Ms." countries; the codes news
+        # writes as names ("US", "UK", "DRC") come from data/abbreviations.tsv
+        spellings = [a for a in extra.get("altSpellings") or () if not re.fullmatch(r"[A-Z]{2,3}", a)]
+        row.names.update({item["name"], *spellings, extra.get("name") or ""})
         country = pycountry.countries.get(alpha_2=cc)
         for attr in ("name", "common_name", "official_name"):
             row.names.add(getattr(country, attr, "") or "")
