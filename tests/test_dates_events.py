@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 import spacy
 
-from eventwire.events.dates import date_for_event, find_timexes
+from eventwire.events.dates import find_timexes
+from eventwire.events.event_date import date_for_event
 from eventwire.model import TimePrecision, TimexType
 
 PUB = date(2024, 3, 14)  # a Thursday

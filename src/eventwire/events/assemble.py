@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.events.actors import ActorFinder, finder_for
-from eventwire.events.dates import as_event_date, date_for_event
 from eventwire.events.detect import Trigger, TriggerDetector
+from eventwire.events.event_date import as_event_date, date_for_event
 from eventwire.events.numbers import counts_for_event, tally
 from eventwire.events.taxonomy import PLOVER_OF, disorder_type_of, event_type_of
 from eventwire.events.verbal import VerbalCoder, VerbalTrigger, lead_sentences

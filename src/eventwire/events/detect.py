@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -25,10 +25,31 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
+from eventwire.events.cue_rules import (
+    BODY_WEIGHT,
+    EXPLOSIVE,
+    LEAD_WEIGHTS,
+    TITLE_WEIGHT,
+    Cue,
+    Segment,
+    agents,
+    anaphora_of_past,
+    dated_by,
+    first_cue,
+    in_lead,
+    in_name,
+    interventions,
+    not_a_report,
+    objects,
+    past_sentences,
+    protest_kind,
+    protesters_violent,
+    same_sentence,
+    trigger_cue,
+)
 from eventwire.model import SubEventType, Timex
 
 S = SubEventType
-EXPLOSIVE = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 MARCHES = {"marched", "march", "marches", "marching", "rallied"}  # troops march and rally too
 HARMFUL = {"VIOLENCE", "CLASH", "LOOT", *EXPLOSIVE}  # cues that say someone or something was hit
 DIRECT: dict[str, SubEventType] = {
@@ -51,10 +72,6 @@ DIRECT: dict[str, SubEventType] = {
     "LOOT": S.LOOTING,
     "CHANGE": S.CHANGE_TO_GROUP,
 }
-# Weight of a cue by where it stands: the headline and the lead carry the story.
-TITLE_WEIGHT, LEAD_WEIGHTS, BODY_WEIGHT = 3.0, (3.0, 1.5), 0.6
-# An event of an earlier year than publication, or this many days before it, is background, not news.
-HISTORICAL_DAYS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +84,6 @@ class Trigger:
     score: float
     historical: bool = False
     past: Timex | None = None  # the expression that dates a historical event
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    category: str
-    span: SpacySpan | None  # None for cues found in the title, which is not part of the text
-    sentence: int  # index of the sentence in the doc; -1 for the title
-    current: bool = True
-    past: Timex | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +124,6 @@ def opens_new_story(sentence: SpacySpan) -> bool:
     return sentence.text.lstrip().lower().startswith(load_lexicon().separators)
 
 
-@dataclass
-class _Segment:
-    """Consecutive sentences about one event; the first segment also has the title's cues."""
-
-    sentences: list[int]
-    cues: list[Cue] = field(default_factory=list)
-
-
 class TriggerDetector:
     """Finds and types the events of a Doc. Matchers are built once, from the lexicon data file."""
 
@@ -145,10 +145,10 @@ class TriggerDetector:
         article = doc._.article
         sentences = list(doc.sents)
         published = article.published if article is not None else None
-        past = _past_sentences(doc, sentences, doc._.timexes, published)
+        past = past_sentences(doc, sentences, doc._.timexes, published)
         segments = self._segments(doc, sentences)
         timex_spans = [(t.span.start, t.span.end) for t in doc._.timexes]
-        for cue in _anaphora_of_past(self._cues(doc, sentences, past)):
+        for cue in anaphora_of_past(self._cues(doc, sentences, past)):
             if any(s < cue.span.end_char and cue.span.start_char < e for s, e in timex_spans):
                 continue  # "March" the month is not a march
             segment = next((s for s in segments if cue.sentence in s.sentences), segments[0])
@@ -174,15 +174,15 @@ class TriggerDetector:
         starts = sorted(sent_of)
         out = []
         # "non-violent demonstration": drop the negated cue before the longest match hides "demonstration"
-        for span in filter_spans([m for m in matches if not _not_a_report(m)]):
+        for span in filter_spans([m for m in matches if not not_a_report(m)]):
             index = sent_of[max(s for s in starts if s <= span.start)]
-            if self._voided(span) or _in_name(span) or self._idle(span, sentences[index]):
+            if self._voided(span) or in_name(span) or self._idle(span, sentences[index]):
                 continue
             if span.text.lower() in MARCHES and self._armed_subject(span):
                 continue
             category = "DISRUPT" if self._weapon_handled(span) else span.label_
             old, mixed = past.get(index, (None, False))
-            if old is not None and mixed and not _dated_by(span, old):
+            if old is not None and mixed and not dated_by(span, old):
                 old = None  # a recent sentence that mentions an old date elsewhere
             out.append(Cue(category, span, index, current=old is None, past=old))
         return out
@@ -222,7 +222,7 @@ class TriggerDetector:
         root = span.root
         if span.label_ in {"TAKEOVER", "LOOT"}:
             main = root.dep_ in {"ROOT", "conj"}  # not "killed a policeman as he was seizing weapons"
-            return main and root.lower_ in verbs and any(w.lower_ in weapons for w in _objects(root))
+            return main and root.lower_ in verbs and any(w.lower_ in weapons for w in objects(root))
         if span.label_ == "DISRUPT":
             return False
         node = root
@@ -258,31 +258,31 @@ class TriggerDetector:
                 break
         return False
 
-    def _segments(self, doc: Doc, sentences: list[SpacySpan]) -> list[_Segment]:
-        segments = [_Segment([])]
+    def _segments(self, doc: Doc, sentences: list[SpacySpan]) -> list[Segment]:
+        segments = [Segment([])]
         for i, sent in enumerate(sentences):
             if i > 0 and opens_new_story(sent):
-                segments.append(_Segment([]))
+                segments.append(Segment([]))
             segments[-1].sentences.append(i)
         return segments
 
     # --------------------------------------------------------------------------------------------- typing
 
-    def _classify(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment, *, lead: bool) -> Trigger | None:
+    def _classify(self, doc: Doc, sentences: list[SpacySpan], segment: Segment, *, lead: bool) -> Trigger | None:
         current = [c for c in segment.cues if c.current]
         scores = self._scores(current, segment)
         in_lead = [c for c in current if c.sentence < 0 or c.sentence in segment.sentences[: len(LEAD_WEIGHTS)]]
         if not scores or not in_lead or self._not_conflict(doc, sentences, segment, scores):
             return self._historical(segment) if lead else None
         category, sub = self._decide(doc, sentences, segment, scores)
-        cue = _trigger_cue(current, category, segment)
+        cue = trigger_cue(current, category, segment)
         if cue is None:  # every current cue was in the title: point at the first cue in the text
             return self._historical(segment) if lead else None
         total = sum(scores.values())
         confidence = round(min(0.95, 0.4 + 0.55 * scores.get(category, max(scores.values())) / total), 3)
         return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", confidence)
 
-    def _scores(self, cues: list[Cue], segment: _Segment) -> dict[str, float]:
+    def _scores(self, cues: list[Cue], segment: Segment) -> dict[str, float]:
         first = segment.sentences[0]
         scores: dict[str, float] = defaultdict(float)
         for cue in cues:
@@ -294,7 +294,7 @@ class TriggerDetector:
             scores[cue.category] += self.lexicon.weights[cue.category] * where
         return {k: v for k, v in scores.items() if v > 0}
 
-    def _not_conflict(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment, scores: dict) -> bool:
+    def _not_conflict(self, doc: Doc, sentences: list[SpacySpan], segment: Segment, scores: dict) -> bool:
         """Disasters, accidents and disease kill too: when the only violence words are ones any death uses
         ("died", "killed", "explosion") and the lead names a disaster, there is no political event."""
         passive = self.lexicon.context["PASSIVE_HARM"]
@@ -308,7 +308,7 @@ class TriggerDetector:
         return any(doc.vocab.strings[m] == "NONEVENT" for m, _, _ in self.context(lead))
 
     def _decide(
-        self, doc: Doc, sentences: list[SpacySpan], segment: _Segment, scores: dict[str, float]
+        self, doc: Doc, sentences: list[SpacySpan], segment: Segment, scores: dict[str, float]
     ) -> tuple[str, SubEventType]:
         order = {name: i for i, name in enumerate(self.lexicon.precedence)}
         ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
@@ -318,17 +318,17 @@ class TriggerDetector:
         if "SUICIDE" in scores:
             return "SUICIDE", S.SUICIDE_BOMB
         # jets destroying an arms depot struck it: an air strike, not a seizure
-        delivered = _same_sentence(segment, "DISRUPT", "AIR")
+        delivered = same_sentence(segment, "DISRUPT", "AIR")
         if "DISRUPT" in scores and not delivered and self._weapons_disrupted(doc, sentences, segment):
             return "DISRUPT", S.DISRUPTED_WEAPONS_USE  # a defused bomb or a seized cache: no explosion happened
         scores = {k: v for k, v in scores.items() if k != "DISRUPT"} or scores
         ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
         top = ranked[0]
-        explosive = [k for k in EXPLOSIVE if k in scores and _in_lead(segment, k)]
+        explosive = [k for k in EXPLOSIVE if k in scores and in_lead(segment, k)]
         if top in {"VIOLENCE", "CLASH", "LOOT", "CHANGE", "DISRUPT", "TAKEOVER"} and explosive and top != "DISRUPT":
             best = max(explosive, key=lambda k: (scores[k], -order[k]))
             top = best
-        if top == "SHELL" and _same_sentence(segment, "SHELL", "CLASH"):
+        if top == "SHELL" and same_sentence(segment, "SHELL", "CLASH"):
             return "CLASH", S.ARMED_CLASH  # artillery within a firefight (small arms, "armed clash"): a battle
         if top in EXPLOSIVE:
             return top, DIRECT[top]
@@ -341,11 +341,11 @@ class TriggerDetector:
             top == "PROTEST"
             or (top in {"RIOT", "ARREST", "VIOLENCE", "CLASH", "TAKEOVER", "LOOT"} and protest >= 0.5 * scores[top])
         ):
-            violent = _protesters_violent(segment, self.lexicon.context)
-            return "PROTEST", _protest_kind(context, violent=violent, intervened=_interventions(segment))
+            violent = protesters_violent(segment, self.lexicon.context)
+            return "PROTEST", protest_kind(context, violent=violent, intervened=interventions(segment))
         if top in {"VIOLENCE", "CLASH"} and self._crowd_fight(segment):
             return top, S.MOB_VIOLENCE  # villagers lynching a thief, party supporters fighting with machetes
-        if top == "VIOLENCE" and "CLASH" in scores and _in_lead(segment, "CLASH"):
+        if top == "VIOLENCE" and "CLASH" in scores and in_lead(segment, "CLASH"):
             if self._two_sided(segment):
                 return "VIOLENCE", S.ARMED_CLASH  # civilians killed in crossfire of a clash: still the clash
             civilians = self._target(doc, sentences, segment) == "CIVILIAN"
@@ -365,7 +365,7 @@ class TriggerDetector:
             )
         return top, DIRECT[top]
 
-    def _context(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> set[str]:
+    def _context(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> set[str]:
         found: set[str] = set()
         for i in segment.sentences[:2]:
             sent = sentences[i]
@@ -381,7 +381,7 @@ class TriggerDetector:
                     found.add("STATE_SUBJECT")
         return found
 
-    def _two_sided(self, segment: _Segment) -> bool:
+    def _two_sided(self, segment: Segment) -> bool:
         """A clash word that takes two sides ("clashes", "exchanged fire"; not "ambushed" or "snipers") in the
         sentence of the segment's first violence cue."""
         cues = [c for c in segment.cues if c.current and c.span is not None and c.category in {"VIOLENCE", "CLASH"}]
@@ -391,7 +391,7 @@ class TriggerDetector:
         first = cues[0].sentence
         return any(c.category == "CLASH" and c.sentence == first and c.span.text.lower() in two_sided for c in cues)
 
-    def _crowd_fight(self, segment: _Segment) -> bool:
+    def _crowd_fight(self, segment: Segment) -> bool:
         """The violence is done by a crowd or a group of civilians ("residents beat a suspected thief", "clashes
         between two groups of locals", "Palestinians clashed with Israeli forces") with no armed group among
         them: ACLED's mob violence. Read from who does it: the subject, or "between ..." of the first cue."""
@@ -402,12 +402,12 @@ class TriggerDetector:
         cue = fights[0].span
         if cue.text.lower() in self.lexicon.context["FIREARM_CUES"] or cue.root.lemma_ == "die":
             return False  # guns are not a mob's weapons, and "three people died" says nothing of who did it
-        agents = _agents(cue.root)
-        words = {t.lower_ for t in agents} | {t.lemma_.lower() for t in agents}
+        doers = agents(cue.root)
+        words = {t.lower_ for t in doers} | {t.lemma_.lower() for t in doers}
         context = self.lexicon.context
         return bool(words & context["MOB_AGENT"]) and not words & context["NONSTATE_ARMED"]
 
-    def _weapons_disrupted(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> bool:
+    def _weapons_disrupted(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> bool:
         """A disruption cue ("defused", "seized", "recovered") with weapons in the same lead sentence."""
         lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
         for cue in segment.cues:
@@ -418,7 +418,7 @@ class TriggerDetector:
                 return True
         return False
 
-    def _target(self, doc: Doc, sentences: list[SpacySpan], segment: _Segment) -> str | None:
+    def _target(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> str | None:
         """ARMED or CIVILIAN: who the violence is aimed at. An attack on soldiers, police, gang members or a base
         is a battle in ACLED's terms; on anyone else, an attack. The trigger's passive subject or object says it
         ("two policemen were shot", "shot dead a soldier"); else the first such word after the trigger."""
@@ -445,7 +445,7 @@ class TriggerDetector:
                 return label
         return None
 
-    def _historical(self, segment: _Segment) -> Trigger | None:
+    def _historical(self, segment: Segment) -> Trigger | None:
         """The background event of an article with no current one: kept, flagged, dated in its own past."""
         reportable = {*DIRECT, "VIOLENCE"}
         past = [c for c in segment.cues if not c.current and c.span is not None and c.category in reportable]
@@ -457,210 +457,6 @@ class TriggerDetector:
         category = max(scores, key=lambda k: scores[k])
         if category == "VIOLENCE":
             category = next((k for k in EXPLOSIVE if k in scores), "VIOLENCE")
-        cue = _first_cue(past, category) or past[0]
+        cue = first_cue(past, category) or past[0]
         sub = DIRECT.get(category, S.ATTACK)
         return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", 0.5, historical=True, past=cue.past)
-
-
-DEFINITE = {"the", "that", "this", "those", "these"}
-NAME_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
-
-
-def _agents(word: Token) -> list[Token]:
-    """Who does what a cue reports: a verb's subject ("residents beat ..."), or the "between"/"among" phrase of
-    a noun ("a fight between two groups"), also when the noun is the subject of "took place"/"erupted"."""
-    subjects = [t for c in word.children if c.dep_ == "nsubj" for t in c.subtree]
-    between = [t for c in word.children if c.dep_ == "prep" and c.lower_ in {"between", "among"} for t in c.subtree]
-    if not between and word.dep_ in {"nsubj", "dobj"}:
-        between = [
-            t for c in word.head.children if c.dep_ == "prep" and c.lower_ in {"between", "among"} for t in c.subtree
-        ]
-    return subjects + between
-
-
-def _objects(verb: Token) -> list[Token]:
-    """What a verb acts on: its objects and passive subjects, through "dozens of" and conjunctions."""
-    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    for word in list(found):
-        found += [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-    for word in list(found):
-        found += list(word.conjuncts)
-    return found
-
-
-def _not_a_report(span: SpacySpan) -> bool:
-    """ "non-violent", "anti-riot" negate the cue; "IS-occupied areas", "newly captured villages" describe a
-    place by an earlier takeover rather than report one."""
-    doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in {"non", "anti"}:
-        return True
-    if span.root.dep_ == "pobj" and span.root.head.lower_ == "without":
-        return True  # "without a physical confrontation"
-    if span.label_ == "CLASH" and span.root.tag_ == "VBG" and span.root.dep_ == "amod":
-        return True  # "infantry fighting vehicles"
-    if span.label_ in {"TAKEOVER", "REGAIN"}:
-        return span.root.dep_ == "amod" or (span.start > 0 and doc[span.start - 1].text == "-")
-    return False
-
-
-def _in_name(span: SpacySpan) -> bool:
-    """A cue word inside a capitalised name ("National Liberation Front", "Government of National Accord",
-    "Drone Organisation") names something; it reports nothing."""
-    if not all(t.is_title or t.is_upper for t in span) or span.start == span.sent.start:
-        return False
-    return any(t.ent_type_ in NAME_LABELS for t in span)
-
-
-def _anaphora_of_past(cues: list[Cue]) -> list[Cue]:
-    """ "the attack" after a sentence about a 2019 attack is that attack again, not a new one."""
-    out, past = [], None
-    for cue in sorted(cues, key=lambda c: c.span.start):
-        if not cue.current:
-            past = past or cue.past
-        elif past is not None and cue.span.start > 0 and cue.span.doc[cue.span.start - 1].lower_ in DEFINITE:
-            cue = Cue(cue.category, cue.span, cue.sentence, current=False, past=past)
-        out.append(cue)
-    return out
-
-
-def _protest_kind(context: set[str], *, violent: bool, intervened: bool) -> SubEventType:
-    """ACLED's order: violent demonstrators make a violent demonstration whatever the police did; force on a
-    peaceful protest is intervention, or excessive force when lethal or described as violent suppression."""
-    if violent:
-        return S.VIOLENT_DEMONSTRATION
-    if "EXCESSIVE" in context or ("LETHAL" in context and "STATE_AGENT" in context):
-        return S.EXCESSIVE_FORCE
-    return S.PROTEST_WITH_INTERVENTION if intervened else S.PEACEFUL_PROTEST
-
-
-def _protesters_violent(segment: _Segment, context: dict[str, frozenset[str]]) -> bool:
-    """Rioting anywhere in the lead ("hurled stones", "petrol bombs"), or fighting or destruction in a sentence
-    about the protest ("clashed with protesters", "protesters torched a bank")."""
-    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
-    protest_sentences = {c.sentence for c in segment.cues if c.category == "PROTEST" and c.current}
-    for cue in segment.cues:
-        if not cue.current or (cue.sentence not in lead and cue.sentence >= 0):
-            continue
-        if cue.category == "RIOT" or (cue.category == "CLASH" and _fight_at_protest(cue.span, context)):
-            return True
-        if cue.category == "LOOT" and cue.sentence in protest_sentences and _destroyed_by_crowd(cue.span, context):
-            return True
-    return False
-
-
-def _fight_at_protest(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:
-    """ "clashed with police", "clashes with protesters": a fight with the crowd or the police in it; not
-    "armed clashes between gangs" or "the battle against the virus" mentioned by a protest story."""
-    sides = context["CROWD"] | context["STATE_AGENT"]
-    return any(t.lower_ in sides for t in span.root.subtree if not span.start <= t.i < span.end)
-
-
-def _destroyed_by_crowd(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:
-    """ "protesters torched a bank", "with banks set ablaze": destruction in the protest, not crops "destroyed"
-    by a flood or "looted funds" the protest is about."""
-    root = span.root
-    if span.text.lower() in context["ARSON"]:
-        return root.dep_ != "amod"
-    if root.pos_ != "VERB":
-        return False
-    subjects = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
-    return any(t.lower_ in context["CROWD"] for t in subjects)
-
-
-def _interventions(segment: _Segment) -> bool:
-    """Force or arrests used on the protest itself: "dispersed with tear gas", "police detained 30".
-    A protest *against* an arrest ("against the arrest of ...") is not one."""
-    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
-    protest_sentences = {c.sentence for c in segment.cues if c.category == "PROTEST" and c.current}
-    for cue in segment.cues:
-        if not cue.current or cue.span is None or cue.sentence not in lead:
-            continue
-        if cue.category == "INTERVENE":
-            return True
-        if cue.category == "ARREST" and cue.span.root.tag_.startswith("VB") and cue.sentence in protest_sentences:
-            return True
-    return False
-
-
-def _same_sentence(segment: _Segment, first: str, second: str) -> bool:
-    one = {c.sentence for c in segment.cues if c.category == first and c.current and c.sentence >= 0}
-    return any(c.category == second and c.current and c.sentence in one for c in segment.cues)
-
-
-def _in_lead(segment: _Segment, category: str) -> bool:
-    lead = segment.sentences[: len(LEAD_WEIGHTS)]
-    return any(c.category == category and c.current and (c.sentence < 0 or c.sentence in lead) for c in segment.cues)
-
-
-VIOLENCE_FAMILY = {"VIOLENCE", "CLASH", *EXPLOSIVE, "ABDUCT", "SEXUAL", "TAKEOVER", "REGAIN"}
-
-
-def _trigger_cue(cues: list[Cue], category: str, segment: _Segment) -> Cue | None:
-    """The words that report the event: its category's first cue in the lead, else a violence cue there."""
-    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
-    in_lead = [c for c in cues if c.sentence in lead]
-    family = VIOLENCE_FAMILY if category in VIOLENCE_FAMILY else {category}
-    return (
-        _first_cue(in_lead, category)
-        or next((c for c in sorted(in_lead, key=lambda c: c.span.start) if c.category in family and c.span), None)
-        or _first_cue(cues, category)
-        or _first_cue(cues, None)
-    )
-
-
-def _first_cue(cues: list[Cue], category: str | None) -> Cue | None:
-    in_text = [c for c in cues if c.span is not None and (category is None or c.category == category)]
-    return min(in_text, key=lambda c: c.span.start_char) if in_text else None
-
-
-def _past_sentences(
-    doc: Doc, sentences: list[SpacySpan], timexes: tuple[Timex, ...], published: date | None
-) -> dict[int, tuple[Timex, bool]]:
-    """Sentences dated well before publication ("in 2019", "in March 2021"): the expression that dates them, and
-    whether the sentence also has a recent date."""
-    if published is None:
-        return {}
-    starts = [s.start_char for s in sentences]
-    out: dict[int, Timex] = {}
-    recent: set[int] = set()
-    for timex in timexes:
-        when = _timex_date(timex)
-        if when is None:
-            continue
-        index = max(i for i, start in enumerate(starts) if start <= timex.span.start)
-        if (published - when).days <= HISTORICAL_DAYS or (when.year >= published.year and len(timex.value or "") == 4):
-            recent.add(index)
-            continue
-        out.setdefault(index, timex)
-    # "On 3 May, troops took down the tents set up on October 17": in a sentence dated now too, only the words
-    # the old date governs are old (`_dated_by`), marked here by a `mixed` flag on the timex's sentence
-    return {i: (t, i in recent) for i, t in out.items()}
-
-
-def _dated_by(span: SpacySpan, timex: Timex) -> bool:
-    """Does the old date govern this cue? It dates the noun phrase it sits in ("a car bomb attack on a market in
-    2019 that killed 20") or, as an adverbial, its verb's clause ("tents that were set up on October 17")."""
-    words = span.doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-    if words is None:
-        return True
-    node = words.root
-    while node.head is not node and node.head.pos_ not in {"VERB", "AUX"}:
-        node = node.head
-    anchor = node.head if node.dep_ in {"prep", "npadvmod", "advmod", "tmod"} else node
-    # the parser often hangs "... in 2019 that killed 20" off another verb: words right after the date are its own
-    right_after = 0 <= span.start - words.end <= 4
-    return right_after or span.root is anchor or anchor in span.root.ancestors
-
-
-def _timex_date(timex: Timex) -> date | None:
-    value = timex.value or ""
-    try:
-        if len(value) == 4 and value.isdigit():
-            return date(int(value), 12, 31)
-        if len(value) == 7 and value[4] == "-":
-            return date(int(value[:4]), int(value[5:7]), 28)
-        if len(value) == 10:
-            return date.fromisoformat(value)
-    except ValueError:
-        return None
-    return None
