@@ -145,10 +145,16 @@ def _town_named_like(mention: PlaceMention, span: SpacySpan) -> tuple[Place, str
     return max(towns, key=lambda p: p.population), "event.town_of_area_name"
 
 
+SURE = 0.3
+
+
 def locate_event(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> EventLocation | None:
-    """Where the event with this trigger happened, with ACLED geo_precision and the evidence."""
-    for mention, span in _ranked(doc, trigger, places):
-        if mention.place is not None:
+    """Where the event with this trigger happened, with ACLED geo_precision and the evidence. A place the
+    resolver was unsure of (score below SURE) is passed over when a surer one is ranked after it."""
+    ranked = _ranked(doc, trigger, places)
+    sure = [m for m, _ in ranked if m.place is not None and m.score >= SURE]
+    for mention, span in ranked:
+        if mention.place is not None and (mention.score >= SURE or not sure):
             place, rule = _town_named_like(mention, span)
             precision = precision_of(place, near=_near(span))
             return EventLocation(place, precision, Evidence(span=mention.span, rule=rule or mention.rule))
