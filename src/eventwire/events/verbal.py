@@ -108,7 +108,7 @@ class VerbalCoder:
             if typed is not None:
                 break
         else:
-            if "obligation" not in moods or not path:
+            if not path or "obligation" not in moods | self._own_moods(path[-1]):
                 return None
             predicate = path[-1]
             typed = ("DEMAND", predicate, "must")  # "X must ensure security": a demand, whatever the verb
@@ -181,7 +181,8 @@ class VerbalCoder:
                 return kind, verb, "phrase"
         if lemma in lex.light or lemma not in lex.verbs:
             for obj in _objects(verb):
-                kind = lex.nouns.get(obj.lower_) or lex.nouns.get(obj.lemma_.lower())
+                word = obj.lemma_.lower()
+                kind = lex.nouns.get(obj.lower_) or lex.nouns.get(word) or (obj.pos_ == "VERB" and lex.verbs.get(word))
                 if kind:
                     return kind, obj, "noun"
         kind = lex.verbs.get(lemma)
@@ -195,9 +196,11 @@ class VerbalCoder:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """The verb's object, attribute or passive subject, and "of" complements ("dollars of aid")."""
+    """The verb's object, attribute or passive subject, their "of" complements ("dollars of aid") and noun
+    modifiers ("a mediation effort"), and a verb describing the object ("a declaration demanding ...")."""
     found = [c for c in verb.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
-    return found + [g for o in found for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    found += [g for o in found for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return found + [c for o in found for c in o.children if c.dep_ in {"compound", "acl"}]
 
 
 def _starts(sentence: SpacySpan) -> list[Token]:
