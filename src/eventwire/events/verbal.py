@@ -172,19 +172,18 @@ class VerbalCoder:
         return kind, how
 
     def _type_of(self, verb: Token) -> tuple[str, Token, str] | None:
-        """Verb + particle ("call for"), then a light verb's object ("held talks"), then the verb itself."""
+        """A light verb's object ("held talks"), then verb + particle ("call for"), then the object of a verb
+        the lexicon does not type, then the verb itself."""
         lex = self.lexicon
         lemma = verb.lemma_.lower()
+        if lemma in lex.light and (typed := self._object_type(verb)):
+            return typed
         for particle in (c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}):
             kind = lex.phrases.get(f"{lemma} {particle}")
             if kind:
                 return kind, verb, "phrase"
-        if lemma in lex.light or lemma not in lex.verbs:
-            for obj in _objects(verb):
-                word = obj.lemma_.lower()
-                kind = lex.nouns.get(obj.lower_) or lex.nouns.get(word) or (obj.pos_ == "VERB" and lex.verbs.get(word))
-                if kind:
-                    return kind, obj, "noun"
+        if lemma not in lex.verbs and (typed := self._object_type(verb)):
+            return typed
         kind = lex.verbs.get(lemma)
         if lemma in lex.needs_object and not any(c.dep_ in {"dobj", "nsubjpass", "dative"} for c in verb.children):
             kind = None
@@ -192,6 +191,16 @@ class VerbalCoder:
             return kind, verb, "verb"
         if verb.pos_ == "NOUN" and (kind := lex.nouns.get(verb.lower_)):
             return kind, verb, "noun"  # a headline-style lead: "Talks between ..."
+        return None
+
+    def _object_type(self, verb: Token) -> tuple[str, Token, str] | None:
+        """The type a verb's object names: "held talks", "imposed sanctions", "handed over medicine"."""
+        lex = self.lexicon
+        for obj in _objects(verb):
+            word = obj.lemma_.lower()
+            kind = lex.nouns.get(obj.lower_) or lex.nouns.get(word) or (obj.pos_ == "VERB" and lex.verbs.get(word))
+            if kind:
+                return kind, obj, "noun"
         return None
 
 
