@@ -81,6 +81,8 @@ def extract(pipeline):
         ("Residents beat a suspected thief with sticks in Kisii on Monday.", S.MOB_VIOLENCE),
         ("Two groups of villagers clashed with machetes over farmland in Kasai on Sunday.", S.MOB_VIOLENCE),
         ("Gunmen shot dead a trader in Kano on Monday.", S.ATTACK),
+        # the cause named in "after ..." / "following ..." is the backdrop, not the news
+        ("Settlers set fire to a shop in Hebron following the killing of a man on Sunday.", S.LOOTING),
         # who is hit: police shot are a battle, an off-duty policeman is a civilian, crossfire stays a clash
         ("Two policemen were shot and wounded by gunmen at a checkpoint in Kano on Monday.", S.ARMED_CLASH),
         ("Gunmen shot dead an off-duty police officer outside his home in Kano on Monday.", S.ATTACK),

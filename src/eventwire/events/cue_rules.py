@@ -18,6 +18,18 @@ EXPLOSIVE = ("SUICIDE", "CHEM", "AIR", "SHELL", "GRENADE", "IED")
 TITLE_WEIGHT, LEAD_WEIGHTS, BODY_WEIGHT = 3.0, (3.0, 1.5), 0.6
 # An event of an earlier year than publication, or this many days before it, is background, not news.
 HISTORICAL_DAYS = 60
+# Weight of a cue named as the cause or occasion of what happened ("after a demonstration", "following the
+# killing of"): it is the backdrop of the news, not the news.
+BACKDROP = 0.3
+BACKDROP_PREPOSITIONS = {"after", "following", "since", "amid", "despite"}
+
+
+def backdrop(cue: Cue) -> bool:
+    span = cue.span
+    if span is None or span.root.dep_ != "pobj":
+        return False
+    prep = span.root.head
+    return prep.lower_ in BACKDROP_PREPOSITIONS or (prep.lower_ == "of" and prep.head.lower_ in {"wake", "aftermath"})
 
 
 @dataclass(frozen=True, slots=True)

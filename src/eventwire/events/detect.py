@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from eventwire.events.cue_rules import (
+    BACKDROP,
     BODY_WEIGHT,
     EXPLOSIVE,
     LEAD_WEIGHTS,
@@ -34,6 +35,7 @@ from eventwire.events.cue_rules import (
     Segment,
     agents,
     anaphora_of_past,
+    backdrop,
     dated_by,
     first_cue,
     in_lead,
@@ -291,7 +293,8 @@ class TriggerDetector:
             else:
                 offset = cue.sentence - first
                 where = LEAD_WEIGHTS[offset] if offset < len(LEAD_WEIGHTS) else BODY_WEIGHT
-            scores[cue.category] += self.lexicon.weights[cue.category] * where
+            # "set fire to the offices following the killing of a man": the cause is backdrop, not the news
+            scores[cue.category] += self.lexicon.weights[cue.category] * where * (BACKDROP if backdrop(cue) else 1.0)
         return {k: v for k, v in scores.items() if v > 0}
 
     def _not_conflict(self, doc: Doc, sentences: list[SpacySpan], segment: Segment, scores: dict) -> bool:
