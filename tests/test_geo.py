@@ -47,3 +47,34 @@ def test_titles_are_not_places_and_a_noun_us_is_the_country(pipeline) -> None:
     found = [(p.span.text, p.place.country_code if p.place else None) for p in result.places]
     assert not any(t in {"Mr.", "Sen."} for t, _ in found)
     assert [t for t, _ in found].count("U.S.") == 1  # the noun; "U.S. officials" is an adjective
+
+
+def _found(pipeline, text: str) -> dict[str, str | None]:
+    result = pipeline.process(Article(id="g", text=text))
+    return {p.span.text: p.place.country_code if p.place else None for p in result.places}
+
+
+def test_names_that_begin_with_a_common_word_are_whole_places(pipeline) -> None:
+    found = _found(pipeline, "Troops clashed in North Korea, South Sudan, New York and the West Bank.")
+    assert found == {"North Korea": "KP", "South Sudan": "SS", "New York": "US", "West Bank": "PS"}
+
+
+def test_a_settlement_cue_makes_an_unknown_name_a_place(pipeline) -> None:
+    text = (
+        "Gunmen attacked Doron-Baga, a community in Kukawa Local Government Area of Borno State. "
+        "Fighting raged in the Homs neighbourhood of Baba Amr."
+    )
+    found = _found(pipeline, text)
+    assert "Doron-Baga" in found and "Baba Amr" in found and "Baba" not in found
+
+
+def test_a_short_all_capitals_word_is_an_organisation_not_a_namesake_village(pipeline) -> None:
+    found = _found(pipeline, "Fighting raged in Homs on Monday, an NGO said. Talks were held in the UAE.")
+    assert "NGO" not in found and found.get("UAE") == "AE"
+
+
+def test_an_unknown_village_is_placed_in_the_area_named_after_it(pipeline) -> None:
+    text = "Gunmen attacked and killed 56 fishermen in Doron-Baga, a community in Kukawa Local Government Area of Borno State."
+    [event] = pipeline.process(Article(id="g", text=text)).events
+    assert event.location is not None and event.location.evidence.span.text == "Doron-Baga"
+    assert event.location.place.name == "Borno" and event.location.evidence.rule == "fallback:admin1"

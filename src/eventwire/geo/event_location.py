@@ -115,20 +115,50 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
     return [(m, s) for _, m, s in scored]
 
 
+_LEVELS = ("town", "admin2", "admin1", "country")
+
+
+def _level(place: Place) -> str | None:
+    code = place.feature_code
+    if place.feature_class == "P":
+        return "town"
+    if code == "ADM2":
+        return "admin2"
+    if code == "ADM1":
+        return "admin1"
+    return "country" if code.startswith("PCL") else None
+
+
+_FALLBACK_REACH = 120  # characters after an unknown name in which the area holding it is named
+
+
 def _fallback_area(mention: PlaceMention, places: Sequence[PlaceMention]) -> tuple[Place, str] | None:
-    """For an unresolved name: the smallest area named right after it ("Atmeh in Syria's Idlib province")."""
+    """For an unresolved name: the smallest area named after it ("Atmeh in Syria's Idlib province",
+    "Doron-Baga, a community in Kukawa Local Government Area of Borno State"), else the one country the
+    article's places are in, named in the article."""
     areas = []
     for other in places:
-        if other.place is None or other.span.start < mention.span.end or other.span.start - mention.span.end > 40:
+        after = 0 <= other.span.start - mention.span.end <= _FALLBACK_REACH
+        # "the Homs neighbourhood of Baba Amr": the holder named just before
+        before = 0 <= mention.span.start - other.span.end <= 30
+        if other.place is None or not (after or before) or other.role is MentionRole.DATELINE:
             continue
-        code = other.place.feature_code
-        if code in {"ADM1", "ADM2"} or code.startswith("PCL"):
-            level = "admin1" if code == "ADM1" else "admin2" if code == "ADM2" else "country"
-            areas.append(({"admin2": 0, "admin1": 1, "country": 2}[level], other.place, f"fallback:{level}"))
-    if not areas:
-        return None
-    _, area, rule = min(areas, key=lambda a: a[0])
-    return area, rule
+        level = _level(other.place)
+        if level is not None:
+            areas.append((_LEVELS.index(level), other.place, f"fallback:{level}"))
+    if areas:
+        _, area, rule = min(areas, key=lambda a: a[0])
+        return area, rule
+    country = _article_country(places)
+    return (country, "fallback:article_country") if country is not None else None
+
+
+def _article_country(places: Sequence[PlaceMention]) -> Place | None:
+    """The country named in the article when every resolved place is in it."""
+    resolved = [m.place for m in places if m.place is not None and m.role is not MentionRole.DATELINE]
+    codes = {p.country_code for p in resolved}
+    named = [p for p in resolved if p.feature_code.startswith("PCL")]
+    return named[0] if len(codes) == 1 and named else None
 
 
 def _town_named_like(mention: PlaceMention, span: SpacySpan) -> tuple[Place, str | None]:
@@ -161,6 +191,11 @@ def locate_event(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -
         fallback = _fallback_area(mention, places)
         if fallback is not None:
             area, rule = fallback
-            precision = GeoPrecision.NEAR_TOWN if area.feature_code == "ADM2" else GeoPrecision.REGION
+            # a neighbourhood is coded at its town (ACLED precision 1); a village at its district or province
+            precision = (
+                GeoPrecision.TOWN
+                if area.feature_class == "P"
+                else GeoPrecision.NEAR_TOWN if area.feature_code == "ADM2" else GeoPrecision.REGION
+            )
             return EventLocation(area, precision, Evidence(span=mention.span, rule=rule))
     return None

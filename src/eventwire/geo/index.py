@@ -141,14 +141,23 @@ class IndexWriter:
         self.db.close()
 
 
+@cache
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    """data/abbreviations.tsv as (name, admin1 or country code) pairs."""
+    text = resources.files("eventwire.geo").joinpath("data/abbreviations.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return tuple((name, code) for name, code in rows)
+
+
+@cache
+def abbreviation_keys() -> frozenset[str]:
+    return frozenset(name_key(name) for name, _ in abbreviations())
+
+
 def _abbreviation_keys(writer: IndexWriter) -> None:
     """data/abbreviations.tsv: "Fla." -> US.FL, "U.K." -> GB, "Zaire" -> CD: curated names news uses for the
     area, so they count as the area's own name."""
-    text = resources.files("eventwire.geo").joinpath("data/abbreviations.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, code = line.split("\t")
+    for name, code in abbreviations():
         if "." in code:
             found = writer.db.execute("SELECT geonameid FROM admin_codes WHERE code = ?", (code,)).fetchone()
         else:

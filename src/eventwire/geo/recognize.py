@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.geo.countries import demonym_countries
 from eventwire.geo.gazetteer import VARIANT, Gazetteer
-from eventwire.geo.index import admin_terms, type_free
+from eventwire.geo.index import abbreviation_keys, admin_terms, type_free
 from eventwire.geo.normalize import article_free, name_key
 from eventwire.model import MentionRole
 
@@ -91,6 +91,7 @@ class Recogniser:
         self.gazetteer = gazetteer
         self.cues = cues()
         self.ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.cued: set[tuple[int, int]] = set()  # names the gazetteer lacks, taken on a settlement cue
 
     def find(self) -> list[Toponym]:
         dateline = find_dateline(self.doc, self.gazetteer)
@@ -103,7 +104,8 @@ class Recogniser:
             if verdict == "yes" and known:
                 found.append(self._toponym(span, known[0], rule="gazetteer"))
             elif verdict == "yes":
-                found.append(self._toponym(span, name_key(span.text), rule="ner"))
+                rule = "cue" if (span.start, span.end) in self.cued else "ner"
+                found.append(self._toponym(span, name_key(span.text), rule=rule))
             elif verdict == "maybe" and known:
                 pending.append((span, known[0]))
         accepted = {t.key for t in found}
@@ -122,10 +124,16 @@ class Recogniser:
         spans: list[SpacySpan] = []
         i = 0
         while i < len(doc):
-            if i in taken or not _capitalised(doc[i]) or self._is_non_name(doc[i]):
+            if i in taken or not _capitalised(doc[i]) or self._in_non_name_entity(doc[i]):
                 i += 1
                 continue
             end = self._longest_match(i)
+            if end is not None and (cued := self._cued_name_end(i)) is not None and cued > end:
+                end = None  # "the Homs neighbourhood of Baba Amr" is not "Baba"
+            if self._non_name_word(doc[i]) and (end is None or end - i < 2):
+                # "North", "New", "St." alone are no places; "North Korea", "New York", "St. Louis" are
+                i += 1
+                continue
             if end is not None and self._tail_of_longer_name(i, end):
                 i = end
                 continue
@@ -134,6 +142,10 @@ class Recogniser:
                 if ent is not None and ent.label_ in {"GPE", "LOC"} and ent.start == i:
                     spans.append(self._trim(ent))
                     i = ent.end
+                elif (cued := self._cued_name_end(i)) is not None:
+                    self.cued.add((i, cued))
+                    spans.append(doc[i:cued])
+                    i = cued
                 else:
                     i += 1
                 continue
@@ -150,10 +162,11 @@ class Recogniser:
         before = doc[start - 1]
         return _capitalised(before) and not before.is_sent_start
 
-    def _is_non_name(self, token: Token) -> bool:
+    def _in_non_name_entity(self, token: Token) -> bool:
         ent = self.ents.get(token.i)
-        if ent is not None and ent.label_ in _NOT_NAME_LABELS:
-            return True
+        return ent is not None and ent.label_ in _NOT_NAME_LABELS
+
+    def _non_name_word(self, token: Token) -> bool:
         # a person's title ("Mr.", "Sen.") is no place, whatever airport code or abbreviation it spells
         return token.lower_ in self.cues["not_places"] or token.lower_.rstrip(".") in self.cues["person_titles"]
 
@@ -171,6 +184,44 @@ class Recogniser:
             if lookup_key(self.gazetteer, doc[start:end].text) is not None:
                 return end
         return None
+
+    def _run_end(self, start: int) -> int:
+        """The end of the capitalised run (with connectors: "Doron-Baga", "Bab al-Hawa") starting at `start`."""
+        doc = self.doc
+        end = start
+        while end < len(doc) and end - start < MAX_TOKENS:
+            token = doc[end]
+            if not (_capitalised(token) or (token.lower_ in _CONNECTORS and end > start)):
+                break
+            end += 1
+        while end > start and not _capitalised(doc[end - 1]):
+            end -= 1
+        return end
+
+    def _cued_name_end(self, start: int) -> int | None:
+        """A name the gazetteer does not hold is still a place when the words around it say so: "the village
+        of Doron-Baga", "Al-Arfi District", "Dambar, a town in Central Darfur". Returns the name's end."""
+        doc = self.doc
+        end = self._run_end(start)
+        if end == start or any(self._in_non_name_entity(t) for t in doc[start:end]):
+            return None
+        if end - start == 1 and (self._non_name_word(doc[start]) or demonym_countries(doc[start].text)):
+            return None
+        if self._settlement_cue_before(doc[start:end]):
+            return end
+        if end - start >= 2 and doc[end - 1].lower_ in self.cues["unit_terms"]:
+            return end
+        after = doc[end : end + 5]
+        if len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an"}:
+            if any(t.lower_ in self.cues["settlement_nouns"] for t in after[2:]):
+                return end
+        return None
+
+    def _settlement_cue_before(self, span: SpacySpan) -> bool:
+        """ "the village of X", "the Homs neighbourhood of X": a settlement noun and "of" right before."""
+        doc = span.doc
+        i = span.start - 1
+        return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in self.cues["settlement_nouns"]
 
     def _trim(self, ent: SpacySpan) -> SpacySpan:
         start = ent.start
@@ -191,6 +242,10 @@ class Recogniser:
             return "no"  # "Syrian forces", "U.S. officials"; but "returned to the U.S." names the country
         ent = self.ents.get(span.start)
         label = ent.label_ if ent is not None else ""
+        if (span.start, span.end) in self.cued or (known and self._settlement_cue_before(span)):
+            return "yes"
+        if self._shouted_acronym(span):
+            return "no"
         if ent is not None and label in {"PERSON", "ORG", "NORP"} and (ent.start < span.start or ent.end > span.end):
             # a name inside a longer person or organisation name ("Jordan Henderson", "Ohio State University")
             return "maybe" if self._cue_before(span) and label != "PERSON" else "no"
@@ -205,6 +260,15 @@ class Recogniser:
         if label in {"PERSON", "ORG"} or known[1] == VARIANT:
             return "maybe"
         return "yes" if self._prominent(known[0]) and span[0].pos_ == "PROPN" else "maybe"
+
+    def _shouted_acronym(self, span: SpacySpan) -> bool:
+        """ "NGO", "SAA", "IDF": a short all-capitals word is an organisation, not the village it spells, unless
+        it is a known abbreviation ("UAE", "DRC") or a state code after a town ("Austin, TX")."""
+        text = span.text.replace(".", "")
+        if len(span) != 1 or not text.isalpha() or not text.isupper() or len(text) > 5:
+            return False
+        after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
+        return not after_comma and name_key(span.text) not in abbreviation_keys()
 
     def _titled_person(self, span: SpacySpan) -> bool:
         before = span.doc[span.start - 1] if span.start > 0 else None
