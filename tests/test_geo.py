@@ -74,7 +74,10 @@ def test_a_short_all_capitals_word_is_an_organisation_not_a_namesake_village(pip
 
 
 def test_an_unknown_village_is_placed_in_the_area_named_after_it(pipeline) -> None:
-    text = "Gunmen attacked and killed 56 fishermen in Doron-Baga, a community in Kukawa Local Government Area of Borno State."
+    text = (
+        "Gunmen attacked and killed 56 fishermen in Doron-Baga, "
+        "a community in Kukawa Local Government Area of Borno State."
+    )
     [event] = pipeline.process(Article(id="g", text=text)).events
     assert event.location is not None and event.location.evidence.span.text == "Doron-Baga"
     assert event.location.place.name == "Borno" and event.location.evidence.rule == "fallback:admin1"

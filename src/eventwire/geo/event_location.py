@@ -195,7 +195,9 @@ def locate_event(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -
             precision = (
                 GeoPrecision.TOWN
                 if area.feature_class == "P"
-                else GeoPrecision.NEAR_TOWN if area.feature_code == "ADM2" else GeoPrecision.REGION
+                else GeoPrecision.NEAR_TOWN
+                if area.feature_code == "ADM2"
+                else GeoPrecision.REGION
             )
             return EventLocation(area, precision, Evidence(span=mention.span, rule=rule))
     return None

@@ -212,9 +212,9 @@ class Recogniser:
         if end - start >= 2 and doc[end - 1].lower_ in self.cues["unit_terms"]:
             return end
         after = doc[end : end + 5]
-        if len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an"}:
-            if any(t.lower_ in self.cues["settlement_nouns"] for t in after[2:]):
-                return end
+        appositive = len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an"}
+        if appositive and any(t.lower_ in self.cues["settlement_nouns"] for t in after[2:]):
+            return end
         return None
 
     def _settlement_cue_before(self, span: SpacySpan) -> bool:
