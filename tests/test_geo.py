@@ -81,3 +81,28 @@ def test_an_unknown_village_is_placed_in_the_area_named_after_it(pipeline) -> No
     [event] = pipeline.process(Article(id="g", text=text)).events
     assert event.location is not None and event.location.evidence.span.text == "Doron-Baga"
     assert event.location.place.name == "Borno" and event.location.evidence.rule == "fallback:admin1"
+
+
+def test_a_place_nothing_can_place_is_kept_unresolved_and_exported_without_coordinates(pipeline, tmp_path) -> None:
+    from eventwire import codec, export
+    from eventwire.store import Store
+
+    result = pipeline.process(Article(id="g", text="Gunmen attacked the village of Kafr Zeta, killing three."))
+    [event] = result.events
+    assert event.location is not None and event.location.place is None
+    assert event.location.name == "Kafr Zeta" and event.location.evidence.rule == "event.unresolved_place"
+    location = export.contract_event(event)["location"]
+    assert location["name"] == "Kafr Zeta" and location["lat"] is None and location["geo_precision"] is None
+    row = export.acled_row(event, result.article)
+    assert row["location"] == "Kafr Zeta" and row["latitude"] == "" and row["geo_precision"] == ""
+    assert export.geojson_feature(event, result.article) is None
+    assert codec.from_dict(type(event), codec.to_dict(event)) == event
+    with Store(tmp_path / "events.db") as store:
+        store.save([result], pipeline_version="test")
+        [stored] = list(store.events())
+    assert stored.event == event
+
+
+def test_a_name_modifying_a_group_noun_is_no_place(pipeline) -> None:
+    found = _found(pipeline, "M23 rebels took control of the town of Rutshuru on Wednesday.")
+    assert "M23" not in found and "Rutshuru" in found

@@ -112,6 +112,8 @@ def _where(event: Event) -> str:
     if event.location is None:
         return ""
     place = event.location.place
+    if place is None:
+        return f"{event.location.name} (unresolved)"
     parts = [place.name, place.admin1, place.country]
     return ", ".join(dict.fromkeys(p for p in parts if p))
 

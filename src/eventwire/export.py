@@ -32,6 +32,10 @@ def _location(location: EventLocation | None) -> dict[str, Any] | None:
     if location is None:
         return None
     place = location.place
+    if place is None:
+        unknown = dict.fromkeys(("geonameid", "lat", "lon", "country_code", "country", "admin1", "admin2"))
+        evidence = {**span_dict(location.evidence.span), "rule": location.evidence.rule}
+        return {"name": location.name, **unknown, "geo_precision": None, **evidence}
     return {
         "name": place.name,
         "geonameid": place.geonameid,
@@ -224,10 +228,10 @@ def acled_row(event: Event, article: Article) -> dict[str, Any]:
         "admin1": (place.admin1 or "") if place else "",
         "admin2": (place.admin2 or "") if place else "",
         "admin3": "",
-        "location": place.name if place else "",
+        "location": event.location.name if event.location else "",
         "latitude": place.lat if place else "",
         "longitude": place.lon if place else "",
-        "geo_precision": int(event.location.precision) if event.location else "",
+        "geo_precision": int(event.location.precision) if event.location and event.location.precision else "",
         "source": article.source or article.url or "",
         "source_scale": "",
         "notes": event.evidence.text,
@@ -255,9 +259,9 @@ def write_acled_csv(rows: Iterable[tuple[Event, Article]], out: TextIO) -> int:
 
 
 def geojson_feature(event: Event, article: Article) -> dict[str, Any] | None:
-    if event.location is None or event.is_verbal:
+    place = event.location.place if event.location else None
+    if place is None or event.is_verbal:
         return None
-    place = event.location.place
     return {
         "type": "Feature",
         "id": event.id,

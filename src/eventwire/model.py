@@ -134,9 +134,18 @@ class GeoPrecision(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class EventLocation:
-    place: Place
-    precision: GeoPrecision
+    """Where an event happened. `place` is None when the text names a place the gazetteer cannot place and
+    no enclosing area is stated ("fighting in Sheikh Miskeen"): the name is kept, with no coordinates."""
+
+    place: Place | None
+    precision: GeoPrecision | None
     evidence: Evidence
+
+    @property
+    def name(self) -> str:
+        if self.place is not None:
+            return self.place.name
+        return self.evidence.span.text if self.evidence.span is not None else ""
 
 
 # --------------------------------------------------------------------------------------------------- time

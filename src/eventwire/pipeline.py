@@ -131,6 +131,6 @@ def _stage_notices(article: Article, doc: Doc) -> tuple[Notice, ...]:
     for event in doc._.events:
         rule = event.location.evidence.rule if event.location is not None else None
         if rule and rule.startswith("fallback"):
-            name = event.location.place.name
+            name = event.location.name
             notices.append(Notice("EW105", f"event {event.trigger.text!r} placed in the enclosing area {name!r}"))
     return tuple(notices)

@@ -129,7 +129,7 @@ def _acled_event(doc: Doc, trigger: Trigger, finder: ActorFinder) -> Event:
     trigger_span = Span(t.start_char, t.end_char, t.text)
     sent = t.sent
     location = locate_event(doc, t, doc._.places)
-    country = location.place.country_code if location is not None else None
+    country = location.place.country_code if location is not None and location.place is not None else None
     actor1, actor2 = finder.for_event(doc, t, sub_event_type=trigger.sub_event_type, country=country)
     trigger = _territory_by_actor(trigger, actor1)
     counts = counts_for_event(doc, t, doc._.counts)
@@ -164,7 +164,7 @@ def _verbal_event(doc: Doc, found: VerbalTrigger, finder: ActorFinder) -> Event:
     trigger_span = Span(t.start_char, t.end_char, t.text)
     sent = t.sent
     location = locate_event(doc, t, doc._.places)
-    country = location.place.country_code if location is not None else None
+    country = location.place.country_code if location is not None and location.place is not None else None
     actor1, actor2 = finder.for_event(doc, t, country=country)
     return Event(
         id=event_id(article.id if article is not None else "", trigger_span),

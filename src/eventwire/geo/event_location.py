@@ -132,22 +132,24 @@ def _level(place: Place) -> str | None:
 _FALLBACK_REACH = 120  # characters after an unknown name in which the area holding it is named
 
 
-def _fallback_area(mention: PlaceMention, places: Sequence[PlaceMention]) -> tuple[Place, str] | None:
+def _fallback_area(
+    mention: PlaceMention, places: Sequence[PlaceMention], sentence: tuple[int, int]
+) -> tuple[Place, str] | None:
     """For an unresolved name: the smallest area named after it ("Atmeh in Syria's Idlib province",
-    "Doron-Baga, a community in Kukawa Local Government Area of Borno State"), else the one country the
-    article's places are in, named in the article."""
+    "Doron-Baga, a community in Kukawa Local Government Area of Borno State") or before it in its sentence
+    ("the Homs neighbourhood of Baba Amr"), else the one country the article's places are in."""
     areas = []
     for other in places:
         after = 0 <= other.span.start - mention.span.end <= _FALLBACK_REACH
-        # "the Homs neighbourhood of Baba Amr": the holder named just before
-        before = 0 <= mention.span.start - other.span.end <= 30
+        before = sentence[0] <= other.span.start and other.span.end <= mention.span.start
         if other.place is None or not (after or before) or other.role is MentionRole.DATELINE:
             continue
         level = _level(other.place)
         if level is not None:
-            areas.append((_LEVELS.index(level), other.place, f"fallback:{level}"))
+            distance = abs(other.span.start - mention.span.start)
+            areas.append((_LEVELS.index(level), distance, other.place, f"fallback:{level}"))
     if areas:
-        _, area, rule = min(areas, key=lambda a: a[0])
+        _, _, area, rule = min(areas, key=lambda a: a[:2])
         return area, rule
     country = _article_country(places)
     return (country, "fallback:article_country") if country is not None else None
@@ -180,24 +182,27 @@ SURE = 0.3
 
 def locate_event(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> EventLocation | None:
     """Where the event with this trigger happened, with ACLED geo_precision and the evidence. A place the
-    resolver was unsure of (score below SURE) is passed over when a surer one is ranked after it."""
+    resolver was unsure of (score below SURE) is passed over when a surer one is ranked after it. A name in
+    the trigger's sentence that nothing can place is kept, unresolved, rather than swapped for a place the
+    event did not happen in."""
     ranked = _ranked(doc, trigger, places)
     sure = [m for m, _ in ranked if m.place is not None and m.score >= SURE]
+    sentence = (trigger.sent.start_char, trigger.sent.end_char)
     for mention, span in ranked:
         if mention.place is not None and (mention.score >= SURE or not sure):
             place, rule = _town_named_like(mention, span)
             precision = precision_of(place, near=_near(span))
             return EventLocation(place, precision, Evidence(span=mention.span, rule=rule or mention.rule))
-        fallback = _fallback_area(mention, places)
+        fallback = _fallback_area(mention, places, sentence)
         if fallback is not None:
             area, rule = fallback
-            # a neighbourhood is coded at its town (ACLED precision 1); a village at its district or province
+            # a village is coded near its town, or at its district or province
             precision = (
-                GeoPrecision.TOWN
-                if area.feature_class == "P"
-                else GeoPrecision.NEAR_TOWN
-                if area.feature_code == "ADM2"
+                GeoPrecision.NEAR_TOWN
+                if area.feature_class == "P" or area.feature_code == "ADM2"
                 else GeoPrecision.REGION
             )
             return EventLocation(area, precision, Evidence(span=mention.span, rule=rule))
+        if mention.place is None and span.sent.start == trigger.sent.start:
+            return EventLocation(None, None, Evidence(span=mention.span, rule="event.unresolved_place"))
     return None

@@ -251,6 +251,8 @@ class Recogniser:
             return "maybe" if self._cue_before(span) and label != "PERSON" else "no"
         if self._titled_person(span):
             return "no"
+        if known is None and self._names_a_group(span):
+            return "no"
         if label in _PLACE_LABELS and (known or label != "FAC"):
             return "yes" if known is None or known[1] < VARIANT or self._cue(span) else "maybe"
         if known is None:
@@ -269,6 +271,11 @@ class Recogniser:
             return False
         after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
         return not after_comma and name_key(span.text) not in abbreviation_keys()
+
+    def _names_a_group(self, span: SpacySpan) -> bool:
+        """ "M23 rebels", "Ansaru fighters": an unknown name modifying a word for people names a group."""
+        root = span.root
+        return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ in self.cues["group_nouns"]
 
     def _titled_person(self, span: SpacySpan) -> bool:
         before = span.doc[span.start - 1] if span.start > 0 else None
