@@ -106,3 +106,27 @@ def test_a_place_nothing_can_place_is_kept_unresolved_and_exported_without_coord
 def test_a_name_modifying_a_group_noun_is_no_place(pipeline) -> None:
     found = _found(pipeline, "M23 rebels took control of the town of Rutshuru on Wednesday.")
     assert "M23" not in found and "Rutshuru" in found
+
+
+def test_a_named_site_places_the_event_and_a_generic_prefix_does_not_cut_a_name(pipeline) -> None:
+    text = "Militants launched an assault at the outskirts of the Kuweires Military Airport on Tuesday."
+    [event] = pipeline.process(Article(id="g", text=text)).events
+    assert event.location is not None and event.location.evidence.span.text == "Kuweires Military Airport"
+    result = pipeline.process(Article(id="g", text=text + " Troops shelled rebels near Tal Dakwah."))
+    roles = {p.span.text: p.role.value for p in result.places}
+    assert roles.get("Kuweires Military Airport") == "facility" and roles.get("Tal Dakwah") == "place"
+    assert "Tal" not in roles and "Tuesday" not in " ".join(roles)
+
+
+def test_a_site_named_for_a_major_town_resolves_to_the_town(pipeline) -> None:
+    text = "The army launched a new assault today on the Aleppo Technical College."
+    [event] = pipeline.process(Article(id="g", text=text)).events
+    assert event.location is not None and event.location.evidence.span.text == "Aleppo Technical College"
+    assert event.location.place is not None and event.location.place.country_code == "SY"
+
+
+def test_a_place_named_as_a_neighbour_does_not_hold_an_unknown_village(pipeline) -> None:
+    text = "Sporadic clashes broke out between troops and rebels at Khirbet al-Joz on the border with Turkey."
+    [event] = pipeline.process(Article(id="g", text=text)).events
+    assert event.location is not None and event.location.evidence.span.text == "Khirbet al-Joz"
+    assert event.location.place is None

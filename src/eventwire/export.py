@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, TextIO
 
-from eventwire.model import Actor, Article, Event, EventLocation, PlaceMention, Result, Span, Timex
+from eventwire.model import Actor, Article, Event, EventLocation, MentionRole, PlaceMention, Result, Span, Timex
 
 # --------------------------------------------------------------------------------------------- the contract
 
@@ -129,7 +129,9 @@ def contract_timex(timex: Timex) -> dict[str, Any]:
 
 def geoparse_line(result: Result) -> dict[str, Any]:
     assert result.article is not None
-    return {"id": result.article.id, "places": [contract_place(m) for m in result.places]}
+    # an unresolved site ("Kuweires Military Airport") helps place an event but is no toponym to report
+    places = [contract_place(m) for m in result.places if m.place is not None or m.role is not MentionRole.FACILITY]
+    return {"id": result.article.id, "places": places}
 
 
 def dates_line(result: Result) -> dict[str, Any]:

@@ -110,6 +110,8 @@ class Candidate:
 class MentionRole(StrEnum):
     PLACE = "place"
     DATELINE = "dateline"
+    # a named site ("Kuweires Military Airport"): where an event happened, not a toponym for `geoparse`
+    FACILITY = "facility"
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,10 +45,13 @@ def _tokens(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
     return doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
 
 
-def _is_actor(span: SpacySpan) -> bool:
+def _is_actor(span: SpacySpan, place: Place | None) -> bool:
     """A metonym: the name is the subject or possessor ("Turkey said", "Syria's army"), or names an
-    organisation-like modifier ("Iraq war")."""
+    organisation-like modifier ("Iraq war"). A town or site that undergoes the event ("Abadam was bombed")
+    is where it happened; a country that does ("Syria was condemned") is not."""
     root = span.root
+    if root.dep_ == "nsubjpass":
+        return place is not None and place.feature_code.startswith("PCL")
     if root.dep_ in _ACTOR_DEPS:
         return True
     following = span.doc[span.end] if span.end < len(span.doc) else None
@@ -90,7 +93,7 @@ def _usable(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
     if mention.role is MentionRole.DATELINE or (mention.rule or "").startswith("demonym"):
         return None
     span = _tokens(doc, mention)
-    if span is None or _is_actor(span):
+    if span is None or _is_actor(span, mention.place):
         return None
     return span
 
@@ -109,7 +112,8 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         tier = 0 if same else 1 if before else 2
         locative = _locative_head(span) is not None
         distance = abs(span.start - trigger.start)
-        key = (tier, _breadth(mention.place), not locative, distance if tier < 2 else span.start)
+        breadth = 0 if mention.role is MentionRole.FACILITY else _breadth(mention.place)
+        key = (tier, breadth, not locative, distance if tier < 2 else span.start)
         scored.append((key, mention, span))
     scored.sort(key=lambda item: item[0])
     return [(m, s) for _, m, s in scored]
@@ -132,15 +136,24 @@ def _level(place: Place) -> str | None:
 _FALLBACK_REACH = 120  # characters after an unknown name in which the area holding it is named
 
 
+_BEYOND = frozenset({"border", "borders", "frontier", "toward", "towards", "from", "with"})
+
+
+def _beyond(area: PlaceMention, doc: Doc) -> bool:
+    """ "at Khirbet al-Joz on the border with Turkey": an area named as a neighbour does not hold the place."""
+    words = doc.text[max(0, area.span.start - 25) : area.span.start].lower().split()
+    return bool(_BEYOND & set(words[-3:]))
+
+
 def _fallback_area(
-    mention: PlaceMention, places: Sequence[PlaceMention], sentence: tuple[int, int]
+    mention: PlaceMention, places: Sequence[PlaceMention], sentence: tuple[int, int], doc: Doc
 ) -> tuple[Place, str] | None:
     """For an unresolved name: the smallest area named after it ("Atmeh in Syria's Idlib province",
     "Doron-Baga, a community in Kukawa Local Government Area of Borno State") or before it in its sentence
     ("the Homs neighbourhood of Baba Amr"), else the one country the article's places are in."""
     areas = []
     for other in places:
-        after = 0 <= other.span.start - mention.span.end <= _FALLBACK_REACH
+        after = 0 <= other.span.start - mention.span.end <= _FALLBACK_REACH and not _beyond(other, doc)
         before = sentence[0] <= other.span.start and other.span.end <= mention.span.start
         if other.place is None or not (after or before) or other.role is MentionRole.DATELINE:
             continue
@@ -151,7 +164,7 @@ def _fallback_area(
     if areas:
         _, _, area, rule = min(areas, key=lambda a: a[:2])
         return area, rule
-    country = _article_country(places)
+    country = _article_country([m for m in places if not _beyond(m, doc)])
     return (country, "fallback:article_country") if country is not None else None
 
 
@@ -193,7 +206,7 @@ def locate_event(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -
             place, rule = _town_named_like(mention, span)
             precision = precision_of(place, near=_near(span))
             return EventLocation(place, precision, Evidence(span=mention.span, rule=rule or mention.rule))
-        fallback = _fallback_area(mention, places, sentence)
+        fallback = _fallback_area(mention, places, sentence, doc)
         if fallback is not None:
             area, rule = fallback
             # a village is coded near its town, or at its district or province

@@ -28,6 +28,9 @@ MAX_TOKENS = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"})
 _CONNECTORS = frozenset({"of", "de", "del", "da", "al", "el", "upon", "on", "-", "la", "le", "du", "and", "the"})
+# words inside one name the gazetteer does not hold ("Khirbet al-Joz", "Bab al-Hawa"): not "and", "on", "the"
+_NAME_JOINERS = frozenset({"of", "de", "del", "da", "al", "el", "-", "la", "le", "du", "bin", "ibn", "ad", "ash", "as",
+                           "ar", "az", "an", "ul", "ur", "ud"})  # fmt: skip
 # "BEIRUT (Reuters) -", "SANA'A:", "BAGHDAD, Iraq (AP) —", "Gainesville, Fla. --"
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<area>[A-Z][A-Za-z.'’\- ]{1,30}?))?\s*"
@@ -92,6 +95,7 @@ class Recogniser:
         self.cues = cues()
         self.ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.cued: set[tuple[int, int]] = set()  # names the gazetteer lacks, taken on a settlement cue
+        self.facilities: dict[tuple[int, int], str] = {}  # named sites, with the key they resolve by
 
     def find(self) -> list[Toponym]:
         dateline = find_dateline(self.doc, self.gazetteer)
@@ -99,6 +103,10 @@ class Recogniser:
         found = [*dateline]
         pending: list[tuple[SpacySpan, str]] = []
         for span in self._name_spans(taken):
+            if (span.start, span.end) in self.facilities:
+                key = self.facilities[(span.start, span.end)]
+                found.append(self._toponym(span, key, rule="facility", role=MentionRole.FACILITY))
+                continue
             known = lookup_key(self.gazetteer, span.text)
             verdict = self._verdict(span, known)
             if verdict == "yes" and known:
@@ -134,6 +142,16 @@ class Recogniser:
                 # "North", "New", "St." alone are no places; "North Korea", "New York", "St. Louis" are
                 i += 1
                 continue
+            facility_end = self._facility_end(i)
+            facility_key = self._facility_key(i, facility_end, end) if facility_end is not None else None
+            if facility_end is not None and facility_key is not None:
+                self.facilities[(i, facility_end)] = facility_key
+                spans.append(doc[i:facility_end])
+                i = facility_end
+                continue
+            if end is not None and end - i == 1 and doc[i].lower_ in self.cues["generic_prefixes"]:
+                # "Tal" of "Tal Dakwah", "Khan" of "Khan al-Shih": the run is the name, if anything is
+                end = None if self._run_end(i) > end else end
             if end is not None and self._tail_of_longer_name(i, end):
                 i = end
                 continue
@@ -191,7 +209,9 @@ class Recogniser:
         end = start
         while end < len(doc) and end - start < MAX_TOKENS:
             token = doc[end]
-            if not (_capitalised(token) or (token.lower_ in _CONNECTORS and end > start)):
+            if not (_capitalised(token) or (token.lower_ in _NAME_JOINERS and end > start)):
+                break
+            if self._in_non_name_entity(token):
                 break
             end += 1
         while end > start and not _capitalised(doc[end - 1]):
@@ -209,12 +229,50 @@ class Recogniser:
             return None
         if self._settlement_cue_before(doc[start:end]):
             return end
+        if end - start >= 2 and doc[start].lower_ in self.cues["generic_prefixes"]:
+            ent = self.ents.get(start)
+            if self._cue_before(doc[start:end]) or (ent is not None and ent.label_ in _PLACE_LABELS):
+                return end
         if end - start >= 2 and doc[end - 1].lower_ in self.cues["unit_terms"]:
             return end
         after = doc[end : end + 5]
         appositive = len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an"}
         if appositive and any(t.lower_ in self.cues["settlement_nouns"] for t in after[2:]):
             return end
+        return None
+
+    def _facility_end(self, start: int) -> int | None:
+        """A named site: a capitalised run ending in a facility word ("Kuweires Military Airport",
+        "Nabi Saleh Mosque") that the words before present as a place ("at the", "targeting the strategic")."""
+        doc = self.doc
+        end = self._run_end(start)
+        if end - start < 2 or doc[end - 1].lower_ not in self.cues["facility_words"]:
+            return None
+        if any(self._in_non_name_entity(t) for t in doc[start:end]):
+            return None
+        ent = self.ents.get(start)
+        if ent is not None and ent.label_ == "FAC":
+            return end
+        i = start - 1
+        while i >= 0 and (doc[i].pos_ in {"DET", "ADJ"} or doc[i].tag_ == "POS"):
+            i -= 1
+        if i < 0:
+            return None
+        before = doc[i]
+        if before.lower_ in self.cues["before"] | {"on", "over", "against"} or before.tag_.startswith("VB"):
+            return end
+        return end if before.lower_ == "of" and i > 0 and doc[i - 1].lower_ in self.cues["of_nouns"] else None
+
+    def _facility_key(self, start: int, end: int, known_end: int | None) -> str | None:
+        """The key a site resolves by: a site named for a major town ("Aleppo Technical College", "Kabul
+        Airport") by the town; one of unknown name by its own (unresolved). None when the name starts with a
+        smaller known place ("Dumayr Airbase", "Memphis Street"): that place is taken as the toponym."""
+        doc = self.doc
+        if known_end is None or known_end >= end:
+            return name_key(doc[start:end].text) if known_end is None else None
+        known = lookup_key(self.gazetteer, doc[start:known_end].text)
+        if known is not None and doc[end - 1].lower_ in self.cues["town_facilities"] and self._prominent(known[0]):
+            return known[0]
         return None
 
     def _settlement_cue_before(self, span: SpacySpan) -> bool:
@@ -318,10 +376,10 @@ class Recogniser:
             place.feature_code.startswith(("PCL", "ADM1", "CONT")) or place.population >= 100_000
         )
 
-    def _toponym(self, span: SpacySpan, key: str, *, rule: str) -> Toponym:
+    def _toponym(self, span: SpacySpan, key: str, *, rule: str, role: MentionRole = MentionRole.PLACE) -> Toponym:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         area = after is not None and after.lower_ in admin_terms()
-        return Toponym(span.start_char, span.end_char, span.text, key, rule=rule, area=area)
+        return Toponym(span.start_char, span.end_char, span.text, key, role=role, rule=rule, area=area)
 
 
 def _as_noun(span: SpacySpan) -> bool:
