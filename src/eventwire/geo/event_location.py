@@ -58,13 +58,23 @@ def _is_actor(span: SpacySpan, place: Place | None) -> bool:
     return following is not None and following.tag_ == "POS"
 
 
+# Verbs whose object is where the event happened ("targeting Hazrama", "stormed the farms of Deir Khabiyeh").
+_PLACE_OBJECT_VERBS = frozenset({"target", "storm", "capture", "seize", "shell", "bomb", "hit", "strike", "attack",
+                                 "raid", "besiege", "enter", "recapture", "liberate", "overrun", "retake", "bombard",
+                                 "invade", "assault", "take", "control", "encircle", "surround"})  # fmt: skip
+
+
 def _locative_head(span: SpacySpan) -> Token | None:
-    """The preposition that governs the name ("in" of "in Atmeh"), if any."""
+    """The preposition that governs the name ("in" of "in Atmeh"), or the verb whose object it is ("targeting
+    Hazrama", "targeting the farms of Hazrama"), if any."""
     head = span.root
     while head.dep_ in {"compound", "appos", "conj"} and head.head is not head:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _NEAR:
         return head.head
+    holder = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head
+    if holder.dep_ == "dobj" and holder.head.lemma_ in _PLACE_OBJECT_VERBS:
+        return holder.head
     # "near the town of Kachia", "in the village of Atmeh": the place noun carries the preposition
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_NOUNS:
         noun = head.head.head
