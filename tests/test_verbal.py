@@ -57,3 +57,10 @@ def test_no_verbal_event_repeats_an_acled_one_or_codes_a_non_political_sentence(
     events = extract("The two sides signed a ceasefire agreement in Juba on Friday.")
     assert [e.sub_event_type for e in events] == [SubEventType.AGREEMENT]
     assert extract("The central bank held rates steady on Tuesday, saying inflation had eased.") == ()
+
+
+def test_a_curfew_is_coercion_in_plover(pipeline) -> None:
+    text = "Authorities imposed a curfew in the town of Cizre after a demonstration on Sunday, security sources said."
+    events = pipeline.process(Article(id="c", text=text)).events
+    curfew = [e for e in events if e.trigger.text == "curfew"]
+    assert curfew and curfew[0].plover is not None and curfew[0].plover.event == "COERCE"

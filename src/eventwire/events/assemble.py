@@ -12,7 +12,7 @@ from eventwire.events.actors import ActorFinder, finder_for
 from eventwire.events.detect import Trigger, TriggerDetector
 from eventwire.events.event_date import as_event_date, date_for_event
 from eventwire.events.numbers import counts_for_event, tally
-from eventwire.events.taxonomy import PLOVER_OF, disorder_type_of, event_type_of
+from eventwire.events.taxonomy import disorder_type_of, event_type_of, plover_of
 from eventwire.events.verbal import VerbalCoder, VerbalTrigger, lead_sentences
 from eventwire.geo import locate_event
 from eventwire.model import Actor, CountKind, Event, EventDate, Evidence, Inter, Span, SubEventType
@@ -143,7 +143,7 @@ def _acled_event(doc: Doc, trigger: Trigger, finder: ActorFinder) -> Event:
         evidence=Span(sent.start_char, sent.end_char, sent.text),
         confidence=trigger.score,
         type_evidence=Evidence(span=trigger_span, rule=trigger.rule),
-        plover=PLOVER_OF[trigger.sub_event_type],
+        plover=plover_of(trigger.sub_event_type, trigger_span.text),
         actor1=actor1,
         actor2=actor2,
         location=location,

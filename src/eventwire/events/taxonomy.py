@@ -73,6 +73,29 @@ PLOVER_OF: dict[SubEventType, Plover] = {
 }
 
 
+# "Change to group/activity" has no one PLOVER counterpart: what changed decides (keys are cue words).
+_CHANGE_PLOVER = {
+    "curfew": Plover("COERCE", "restrict"),
+    "state of emergency": Plover("COERCE", "restrict"),
+    "martial law": Plover("COERCE", "restrict"),
+    "besieged": Plover("FIGHT", "besiege"),
+    "besieging": Plover("FIGHT", "besiege"),
+    "laid siege": Plover("FIGHT", "besiege"),
+    "encircled": Plover("FIGHT", "besiege"),
+    "recruited": Plover("MOBILIZE"),
+    "recruitment": Plover("MOBILIZE"),
+    "recruiting": Plover("MOBILIZE"),
+}
+
+
+def plover_of(sub: SubEventType, cue: str) -> Plover:
+    """The PLOVER type of an ACLED event: the sub-type's default, refined by the cue where the sub-type
+    covers several PLOVER types."""
+    if sub is SubEventType.CHANGE_TO_GROUP:
+        return _CHANGE_PLOVER.get(cue.lower(), PLOVER_OF[sub])
+    return PLOVER_OF[sub]
+
+
 def event_type_of(sub: SubEventType) -> EventType:
     return EVENT_TYPE_OF[sub]
 
