@@ -41,6 +41,15 @@ def test_old_country_names_resolve(places) -> None:
     assert zaire is not None and zaire.country_code == "CD"
 
 
+def test_long_country_names_without_their_article_and_islands_lakes_and_ranges_resolve(places) -> None:
+    text = "Aid reached the Democratic Republic of Congo, Java, Lake Victoria and the Hindu Kush."
+    congo, java, victoria, kush = places(text, "Democratic Republic of Congo", "Java", "Lake Victoria", "Hindu Kush")
+    assert congo is not None and congo.country_code == "CD"
+    assert java is not None and java.feature_code == "ISL" and java.country_code == "ID"
+    assert victoria is not None and victoria.feature_code == "LK"
+    assert kush is not None and kush.feature_code == "MTS"
+
+
 def test_titles_are_not_places_and_a_noun_us_is_the_country(pipeline) -> None:
     text = "Mr. Brown met Sen. Carter on Monday. Troops returned to the U.S. after U.S. officials agreed."
     result = pipeline.process(Article(id="g", text=text))

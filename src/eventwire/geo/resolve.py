@@ -28,7 +28,9 @@ ROUNDS = 3
 TEMPERATURE = 0.08
 _CONTAINER_LINK = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$", re.IGNORECASE)
 _BROAD = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "RGN", "OCN", "SEA"})
-_NAMED_AREAS = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "PEN", "UPLD"})
+_NAMED_AREAS = frozenset(
+    {"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "PEN", "UPLD", "LK", "MTS", "ISL", "DSRT", "STRT", "CNL", "BAY"}
+)
 
 
 @dataclass(slots=True)

@@ -218,7 +218,13 @@ def country_rows(towns: list[Row]) -> Iterator[Row]:
         for attr in ("name", "common_name", "official_name"):
             row.names.add(getattr(country, attr, "") or "")
         row.names.discard("")
+        row.names.update(_article_variants(row.names))
         yield row
+
+
+def _article_variants(names: set[str]) -> set[str]:
+    """News drops the article inside long country names: "Democratic Republic of Congo", "Republic of Gambia"."""
+    return {name.replace(" of the ", " of ") for name in names if " of the " in name and "," not in name}
 
 
 def continent_rows() -> Iterator[Row]:
