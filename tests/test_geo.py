@@ -58,6 +58,21 @@ def test_titles_are_not_places_and_a_noun_us_is_the_country(pipeline) -> None:
     assert [t for t, _ in found].count("U.S.") == 1  # the noun; "U.S. officials" is an adjective
 
 
+def test_a_polity_word_inside_a_group_name_starts_no_place(pipeline) -> None:
+    text = "Fighters of the Islamic State of Iraq and the Levant attacked a checkpoint near Ramadi on Monday."
+    found = [m.span.text for m in pipeline.process(Article(id="g", text=text)).places]
+    assert "State of Iraq" not in found and "Ramadi" in found
+
+
+def test_the_object_of_a_verb_of_war_or_a_noun_of_attack_is_a_known_place(pipeline) -> None:
+    text = (
+        "Kurdish-led forces continued their advance on Manbij. Gunmen stormed Giza on Monday. "
+        "Jets carried out airstrikes over Idlib. Rebels captured Manbij. Police said the capital, Sanaa, was calm."
+    )
+    found = [m.span.text for m in pipeline.process(Article(id="g", text=text)).places]
+    assert found.count("Manbij") == 2 and {"Giza", "Idlib", "Sanaa"} <= set(found)
+
+
 def _found(pipeline, text: str) -> dict[str, str | None]:
     result = pipeline.process(Article(id="g", text=text))
     return {p.span.text: p.place.country_code if p.place else None for p in result.places}
