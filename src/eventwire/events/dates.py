@@ -18,6 +18,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from eventwire.events.date_tense import after_future_cue, agree_with_tense, tense_at
+from eventwire.events.holidays import holiday_date, nearest_holiday
 from eventwire.model import Span, Timex, TimexType
 
 Resolved = tuple[TimexType, str | None]
@@ -29,6 +31,12 @@ _DATELINE = re.compile(r"^[^\n]{0,60}?,\s*$")
 def _alt(phrases: Sequence[str]) -> str:
     ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _names(phrases: Sequence[str]) -> str:
+    """Proper names as written (their capitals matter: "May Day", not "may day"), any apostrophe."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in ordered)
 
 
 def _week(d: date) -> str:
@@ -44,6 +52,7 @@ def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 @dataclass(frozen=True, slots=True)
 class DateRules:
     lexicon: dict[str, Any]
+    forward_verbs: frozenset[str]
     patterns: tuple[tuple[str, re.Pattern[str], Callable[[DateRules, re.Match[str], date | None], Resolved]], ...]
 
     def month(self, word: str) -> int:
@@ -61,10 +70,12 @@ class DateRules:
         weekday = r"(?P<weekday>" + "|".join(w.capitalize() for w in lex["weekdays"]) + r")"
         rel = (
             r"(?P<rel>last|this|next|past|coming|previous|earlier\s+this|later\s+this|late\s+last|"
-            r"early\s+next|earlier\s+last)"
+            r"early\s+next|earlier\s+last|current|present)"
         )
         unit = r"(?P<unit>week|month|year|quarter|weekend)"
         part = r"(?P<part>" + _alt(list(lex["parts"])) + r")"
+        # a fixed-width look-behind per word: the preposition stays outside the expression
+        anchored = r"(?:" + "|".join(rf"(?<=\b{re.escape(p)}\s)" for p in lex["anchor_prepositions"]) + r")"
         clock = r"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![\w])"
         pats = [
             ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b", _iso),
@@ -75,7 +86,9 @@ class DateRules:
                 "clock_day",
                 r"\b(?:"
                 + clock
-                + r"|(?P<noon>noon|midnight))(?:\s+[A-Z]{3})?\s+(?:on\s+)?(?:"
+                + r"|(?P<noon>"
+                + _alt(list(lex["clock_words"]))
+                + r"))(?:\s+[A-Z]{3})?\s+(?:on\s+)?(?:"
                 + weekday.replace("?P<weekday>", "?P<cday>")
                 + r"|"
                 + month.replace("?P<month>", "?P<cmonth>")
@@ -98,6 +111,18 @@ class DateRules:
                 r"\b(?:mid-|early\s+|late\s+)?" + part + r"\s+(?P<rp>yesterday|today|tomorrow)\b",
                 _rel_part,
             ),
+            # "Thanksgiving Day", "last Christmas", "Easter week", "Christmas 1998"
+            (
+                "holiday",
+                r"\b(?:(?P<hrel>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<holiday>"
+                + _names(list(lex["holidays"]))
+                + r")(?P<hweek>\s+week)?(?:,?\s+(?:of\s+)?"
+                + year
+                + r")?\b",
+                _holiday,
+            ),
+            # "the week of March 6": the ISO week holding that day
+            ("week_of", r"\bthe\s+week\s+of\s+" + month + r"\s+" + day + r"(?:,?\s+" + year + r")?", _week_of),
             ("mdy", r"\b" + month + r"\s+" + day + r"(?:,?\s+" + year + r")?", _day_month),
             ("dmy", r"\b" + day + r"\s+(?:of\s+)?" + month + r"(?:,?\s+" + year + r")?", _day_month),
             (
@@ -110,14 +135,27 @@ class DateRules:
                 _weekday,
             ),
             ("month_year", r"\b" + month + r"(?:\s+of)?,?\s+" + year, _month_year),
-            ("clock", r"\b" + clock, _clock),
+            # "10:35 a.m. (0735 GMT) Friday": the local time, on the day after the bracket
+            (
+                "clock",
+                r"\b"
+                + clock
+                + r"(?=\s*\([^()\n]{1,24}\)\s+(?:on\s+)?"
+                + weekday.replace("?P<weekday>", "?P<cday>")
+                + r"\b)?",
+                _clock,
+            ),
+            # "at midday", "by noon": the publication day; "High Noon" is not a time
+            ("noon", anchored + r"(?P<noon>" + _alt(list(lex["clock_words"])) + r")\b", _clock),
             (
                 "rel_part",
                 r"\b(?P<rp>this|last|tomorrow|yesterday)\s+" + part + r"\b|\b(?P<tonight>tonight)\b",
                 _rel_part,
             ),
             ("relative", r"\b(?P<relword>" + _alt(list(lex["relative"])) + r")\b", _relative),
-            ("rel_unit", r"\b" + rel + r"\s+" + unit + r"\b", _rel_unit),
+            ("rel_unit", r"\b" + rel + r"\s+(?:fiscal\s+|calendar\s+)?" + unit + r"\b", _rel_unit),
+            # "over the weekend": the one just past, unless the story looks ahead
+            ("weekend", anchored + r"the\s+weekend\b", _weekend),
             (
                 "ago",
                 r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week|month|year|quarter)s?\s+ago\b",
@@ -155,9 +193,11 @@ class DateRules:
             ),
             (
                 "month_rel",
-                r"\b(?:(?P<mrel>last|this|next|early|late|mid|in|since|until|by|during|of)\s+|(?P<mid>mid-|late-|early-))"
+                r"\b(?:(?P<mrel>(?i:last|this|next|early|late|mid|in|since|until|by|during|of))\s+"
+                r"|(?P<mid>mid-|late-|early-)|(?P<the>(?i:the))\s+)"
                 + month
-                + r"(?!\s+\d)",
+                # "the October slaying": a month heading a noun; "the March of Dimes" is a name
+                + r"(?!\s+\d)(?(the)(?=\s+[a-z])(?!\s+of\b))",
                 _month_alone,
             ),
             ("decade", r"\b(?:the\s+)?(?P<decade>(?:19|20)\d0)'?s\b", _decade),
@@ -168,15 +208,17 @@ class DateRules:
             "ref": re.IGNORECASE,
             "relative": re.IGNORECASE,
             "rel_unit": re.IGNORECASE,
+            "weekend": re.IGNORECASE,
             "ago": re.IGNORECASE,
             "quarter": re.IGNORECASE,
             "clock": re.IGNORECASE,
+            "noon": re.IGNORECASE,
             "rel_part": re.IGNORECASE,
             "part_rel": re.IGNORECASE,
             "year_before": re.IGNORECASE,
         }
         compiled = tuple((name, re.compile(p, flags.get(name, 0)), fn) for name, p, fn in pats)
-        return cls(lexicon=lex, patterns=compiled)
+        return cls(lexicon=lex, forward_verbs=frozenset(lex["forward_verbs"]), patterns=compiled)
 
 
 def _iso(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
@@ -187,9 +229,9 @@ def _iso(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
 
 
 def _nearest_year_shift(month: int, pub: date) -> int:
-    """A month named without a year is the nearest such month to publication (within six months)."""
-    if month - pub.month > 6:
-        return -1
+    """A month named without a year is the nearest such month to publication."""
+    if month - pub.month >= 6:
+        return -1  # news looks back more often than ahead: six months either way is the past one
     if pub.month - month > 6:
         return 1
     return 0
@@ -232,26 +274,21 @@ def _reported_quarter(r: DateRules, text: str, pos: int, pub: date) -> tuple[int
 
 def _clock_day(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     """A clock time on a named day: "10 p.m. Wednesday" -> that Wednesday at 22:00."""
-    if m["noon"]:
-        stamp = "T12:00" if m["noon"].lower() == "noon" else "T24:00"
-    else:
-        hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-        stamp = f"T{hour:02d}:{m['minute'] or '00'}"
     if m["cday"]:
-        if pub is None:
-            return TimexType.TIME, None
-        target = r.lexicon["weekdays"][m["cday"].lower()]
-        if _after_future_cue(m):
-            day = pub + timedelta(days=(target - pub.weekday()) % 7)
-        else:
-            day = pub - timedelta(days=(pub.weekday() - target) % 7)
-        return TimexType.TIME, day.isoformat() + stamp
+        return _clock(r, m, pub)
     month, dom = r.month(m["cmonth"]), int(m["cdate"])
     year = pub.year if pub else None
     try:
-        return TimexType.TIME, (date(year, month, dom).isoformat() + stamp) if year else None
+        return TimexType.TIME, (date(year, month, dom).isoformat() + _stamp(r, m)) if year else None
     except ValueError:
         return _NO_VALUE
+
+
+def _stamp(r: DateRules, m: re.Match[str]) -> str:
+    if m.groupdict().get("noon"):
+        return "T" + r.lexicon["clock_words"][m["noon"].lower()]
+    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    return f"T{hour:02d}:{m['minute'] or '00'}"
 
 
 def _month_rel_year(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
@@ -279,7 +316,7 @@ def _weekday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     if pub is None:
         return _NO_VALUE
     target = r.lexicon["weekdays"][m["weekday"].lower()]
-    if (m["wrel"] or "").lower() == "next" or _after_future_cue(m):
+    if (m["wrel"] or "").lower() == "next" or after_future_cue(m.string, m.start()):
         when = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
     else:
         back = (pub.weekday() - target) % 7
@@ -287,18 +324,6 @@ def _weekday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
             back = 7
         when = pub - timedelta(days=back)
     return TimexType.DATE, when.isoformat()
-
-
-# "The ministers will meet on Friday": a weekday after a future verb is the next such day.
-_FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|is due|are due|scheduled|plans? to|planned|planning|expected to|set to|until|"
-    r"as (?:soon|early) as|deadline)\b[^.;]*$",
-    re.IGNORECASE,
-)
-
-
-def _after_future_cue(m: re.Match[str]) -> bool:
-    return bool(_FUTURE.search(m.string[max(0, m.start() - 50) : m.start()]))
 
 
 def _year_of(month: int, pub: date, m: re.Match[str]) -> int:
@@ -312,9 +337,24 @@ def _month_year(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
 
 
 def _clock(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
-    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-    stamp = f"T{hour:02d}:{m['minute'] or '00'}"
-    return TimexType.TIME, (pub.isoformat() + stamp) if pub else None
+    """A clock time on the publication day, or on the weekday named with it."""
+    if pub is None:
+        return TimexType.TIME, None
+    if not m.groupdict().get("cday"):
+        return TimexType.TIME, pub.isoformat() + _stamp(r, m)
+    target = r.lexicon["weekdays"][m["cday"].lower()]
+    if after_future_cue(m.string, m.start()):
+        day = pub + timedelta(days=(target - pub.weekday()) % 7)
+    else:
+        day = pub - timedelta(days=(pub.weekday() - target) % 7)
+    return TimexType.TIME, day.isoformat() + _stamp(r, m)
+
+
+def _week_of(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    kind, value = _day_month(r, m, pub)
+    if value is None or value.startswith("X"):
+        return kind, None
+    return kind, _week(date.fromisoformat(value))
 
 
 def _rel_part(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
@@ -334,6 +374,13 @@ def _relative(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
         return _NO_VALUE
     offset = r.lexicon["relative"][" ".join(m["relword"].lower().split())]
     return TimexType.DATE, (pub + timedelta(days=offset)).isoformat()
+
+
+def _weekend(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    if pub is None:
+        return _NO_VALUE
+    ahead = pub.weekday() >= 5 or after_future_cue(m.string, m.start())
+    return TimexType.DATE, _week(pub if ahead else pub - timedelta(weeks=1)) + "-WE"
 
 
 def _rel_unit(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
@@ -434,6 +481,21 @@ def _month_alone(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     return TimexType.DATE, f"{year:04d}-{month:02d}"
 
 
+def _holiday(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
+    rule = r.lexicon["holidays"][_holiday_key(m["holiday"])]
+    if m["year"]:
+        day = holiday_date(rule, int(m["year"]))
+    elif pub is None:
+        return _NO_VALUE
+    else:
+        day = nearest_holiday(rule, pub, relation=(m["hrel"] or "").lower())
+    return TimexType.DATE, _week(day) if m["hweek"] else day.isoformat()
+
+
+def _holiday_key(name: str) -> str:
+    return " ".join(name.split()).replace("’", "'")
+
+
 def _decade(r: DateRules, m: re.Match[str], pub: date | None) -> Resolved:
     return TimexType.DATE, m["decade"][:3]
 
@@ -473,63 +535,35 @@ def _dateline_published(text: str, rules: DateRules, published: date | None) -> 
 
 def find_timexes(doc: Doc, *, published: date | None, rules: DateRules | None = None) -> tuple[Timex, ...]:
     rules = rules or default_rules()
-    text = doc.text
-    published = _dateline_published(text, rules, published)
+    published = _dateline_published(doc.text, rules, published)
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
     for name, pattern, resolve in rules.patterns:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(doc.text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            kind, value = resolve(rules, m, published)
-            if name in _TENSED and published is not None and value and not m.groupdict().get("year"):
-                value = _agree_with_tense(value, _tense_at(doc, m.start()), published, weekday=name == "weekday_part")
-            start, end = (m.start("month"), m.end("month")) if name == "month_rel" else (m.start(), m.end())
-            if text[end - 1] == "." and end - start > 5:
-                end -= 1  # a sentence's full stop, not an abbreviation's
-            rule = f"timex.{name}" + (".dateline" if _is_dateline(text, m.start(), m.end()) else "")
-            found.append(Timex(Span(start, end, text[start:end]), kind, value, rule=rule))
+            found.append(_timex(doc, rules, name, m, resolve(rules, m, published), published))
     return tuple(sorted(found, key=lambda t: t.span.start))
 
 
 _TENSED = {"mdy", "dmy", "month_rel", "weekday_part"}  # resolved without a year or week: tense can move them
-_FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "to"}
 
 
-def _tense_at(doc: Doc, char: int) -> str | None:
-    """ "past" or "future" from the verb that governs the expression at `char` ("was shot on Oct. 23", "will
-    close in December", "is expected to close by Dec. 15"), else None."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    token = span[0] if span is not None and len(span) else None
-    for _ in range(4):
-        if token is None or token.pos_ in {"VERB", "AUX"}:
-            break
-        token = token.head if token.head is not token else None
-    if token is None or token.pos_ not in {"VERB", "AUX"}:
-        return None
-    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
-    if aux & _FUTURE_AUX:
-        return "future"
-    if token.tag_ == "VBD" or aux & {"had", "was", "were"}:
-        return "past"
-    return None
-
-
-def _agree_with_tense(value: str, tense: str | None, pub: date, *, weekday: bool) -> str:
-    """Move a date resolved without a year (or week) to the side of publication its verb's tense says."""
-    if tense is None or not re.match(r"^\d{4}-\d{2}", value):
-        return value
-    year, month = int(value[:4]), int(value[5:7])
-    day = int(value[8:10]) if len(value) >= 10 and value[7] == "-" else 1
-    try:
-        when = date(year, month, day)
-    except ValueError:
-        return value
-    late = when > pub and tense == "past"
-    early = when < (pub if weekday else pub.replace(day=1)) and tense == "future"
-    if not (late or early):
-        return value
-    if weekday:
-        return (when + timedelta(days=-7 if late else 7)).isoformat()
-    return f"{year + (-1 if late else 1):04d}" + value[4:]
+def _timex(
+    doc: Doc, rules: DateRules, name: str, m: re.Match[str], resolved: Resolved, published: date | None
+) -> Timex:
+    text = doc.text
+    kind, value = resolved
+    start, end = (m.start("month"), m.end("month")) if name == "month_rel" else (m.start(), m.end())
+    if text[end - 1] == "." and end - start > 5:
+        end -= 1  # a sentence's full stop, not an abbreviation's
+    if name in _TENSED and published is not None and value and not m.groupdict().get("year"):
+        value = agree_with_tense(
+            value,
+            tense_at(doc, start, end, forward_verbs=rules.forward_verbs),
+            published,
+            weekday=name == "weekday_part",
+        )
+    rule = f"timex.{name}" + (".dateline" if _is_dateline(text, m.start(), m.end()) else "")
+    return Timex(Span(start, end, text[start:end]), kind, value, rule=rule)
