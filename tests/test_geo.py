@@ -73,6 +73,25 @@ def test_the_object_of_a_verb_of_war_or_a_noun_of_attack_is_a_known_place(pipeli
     assert found.count("Manbij") == 2 and {"Giza", "Idlib", "Sanaa"} <= set(found)
 
 
+def _event_place(pipeline, text: str) -> str | None:
+    events = [e for e in pipeline.process(Article(id="g", text=text)).events if e.sub_event_type is not None]
+    return events[0].location.evidence.span.text if events and events[0].location is not None else None
+
+
+def test_the_event_is_in_the_smaller_place_not_the_area_said_to_hold_it(pipeline) -> None:
+    text = "Government jets bombed the Deir al-Asafir suburb of Damascus on Thursday, killing 33 residents."
+    assert _event_place(pipeline, text) == "Deir al-Asafir"
+
+
+def test_what_a_protest_is_about_and_metonyms_are_not_where_events_happened(pipeline) -> None:
+    assert _event_place(pipeline, "Students protested on Thursday against a threatened attack on Iraq.") is None
+    assert _event_place(pipeline, "The UK-based monitor said the group executed 24 civilians.") is None
+    assert _event_place(pipeline, "Protesters said they held the Baghdad regime responsible for the killing.") is None
+    assert (
+        _event_place(pipeline, "Hundreds protested in Nairobi against the killing of a student in Kisumu.") == "Nairobi"
+    )
+
+
 def _found(pipeline, text: str) -> dict[str, str | None]:
     result = pipeline.process(Article(id="g", text=text))
     return {p.span.text: p.place.country_code if p.place else None for p in result.places}

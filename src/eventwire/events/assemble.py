@@ -54,7 +54,7 @@ def _territory_by_actor(trigger: Trigger, actor1: Actor | None) -> Trigger:
 def _is_subject_of(actor: Span, trigger: SpacySpan) -> bool:
     """Is the actor's span inside the subject (or the passive's "by" agent) of the trigger's verb?"""
     verb = trigger.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     doc = trigger.doc
     for child in verb.children:

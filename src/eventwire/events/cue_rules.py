@@ -231,12 +231,12 @@ def dated_by(span: SpacySpan, timex: Timex) -> bool:
     if words is None:
         return True
     node = words.root
-    while node.head is not node and node.head.pos_ not in {"VERB", "AUX"}:
+    while node.head.i != node.i and node.head.pos_ not in {"VERB", "AUX"}:
         node = node.head
     anchor = node.head if node.dep_ in {"prep", "npadvmod", "advmod", "tmod"} else node
     # the parser often hangs "... in 2019 that killed 20" off another verb: words right after the date are its own
     right_after = 0 <= span.start - words.end <= 4
-    return right_after or span.root is anchor or anchor in span.root.ancestors
+    return right_after or span.root == anchor or anchor in span.root.ancestors
 
 
 def _timex_date(timex: Timex) -> date | None:

@@ -49,7 +49,7 @@ def _governor(token: Token) -> tuple[Token | None, str]:
     preposition = ""
     for _ in range(3):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None, preposition
         if token.dep_ != "pobj" or head.pos_ not in {"ADP", "SCONJ"}:
             return head, preposition

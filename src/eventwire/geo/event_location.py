@@ -9,6 +9,8 @@ places. A name the gazetteer does not know falls back to the smallest area the t
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -22,6 +24,10 @@ _NEAR = frozenset({"near", "outside", "around", "off", "nearby", "outskirts", "c
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 # Governing relations that make a name an actor rather than a location ("Turkey said", "Israel's army").
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+# Nouns a place name modifies when it stands for those who govern or speak for it.
+_ACTOR_HEADS = frozenset({"regime", "government", "authority", "administration", "commissioner", "governor",
+                          "official", "spokesman", "spokeswoman", "ministry", "platform", "court", "parliament",
+                          "council", "leadership", "delegation", "envoy", "embassy", "consulate"})  # fmt: skip
 _WIDE = ("PCL", "CONT", "RGN", "OCN", "SEA")
 _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "area", "region", "province", "state", "county",
                           "outskirts", "suburb", "neighbourhood", "neighborhood", "municipality", "locality",
@@ -52,10 +58,14 @@ def _is_actor(span: SpacySpan, place: Place | None) -> bool:
     root = span.root
     if root.dep_ == "nsubjpass":
         return place is not None and place.feature_code.startswith("PCL")
-    if root.dep_ in _ACTOR_DEPS:
-        return True
-    following = span.doc[span.end] if span.end < len(span.doc) else None
-    return following is not None and following.tag_ == "POS"
+    if root.dep_ in _ACTOR_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
+        return True  # "Turkey said", "backed by Riyadh"
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _ACTOR_HEADS:
+        return True  # "the Baghdad regime", "Mexico state authorities"
+    after = span.doc[span.end : span.end + 2].text.lower()
+    return after.startswith(("'s", "’s", "-based", "based")) or (
+        span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
+    )
 
 
 # Verbs whose object is where the event happened ("targeting Hazrama", "stormed the farms of Deir Khabiyeh").
@@ -68,7 +78,7 @@ def _locative_head(span: SpacySpan) -> Token | None:
     """The preposition that governs the name ("in" of "in Atmeh"), or the verb whose object it is ("targeting
     Hazrama", "targeting the farms of Hazrama"), if any."""
     head = span.root
-    while head.dep_ in {"compound", "appos", "conj"} and head.head is not head:
+    while head.dep_ in {"compound", "appos", "conj"} and head.head.i != head.i:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _NEAR:
         return head.head
@@ -99,6 +109,25 @@ def precision_of(place: Place, *, near: bool) -> GeoPrecision:
     return GeoPrecision.REGION
 
 
+_PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march", "strike", "picket"})
+
+
+def _protest_topic(span: SpacySpan, trigger: SpacySpan) -> bool:
+    """ "protested against the war in Bosnia", "protested the court's ruling": what a protest is about is
+    not where it happened."""
+    verb = trigger.root
+    if verb.lemma_.lower() not in _PROTEST_VERBS:
+        verb = verb.head  # "demonstrators protested": the noun trigger's verb
+        if verb.lemma_.lower() not in _PROTEST_VERBS:
+            return False
+    token = span.root
+    for _ in range(8):
+        if token.head.i in (token.i, verb.i):  # spaCy makes a new Token object on each access: compare indexes
+            return token.lower_ in {"against", "about", "over"} or token.dep_ in {"dobj", "ccomp", "xcomp"}
+        token = token.head
+    return False
+
+
 def _usable(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
     if mention.role is MentionRole.DATELINE or (mention.rule or "").startswith("demonym"):
         return None
@@ -108,14 +137,40 @@ def _usable(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
     return span
 
 
+# What joins a place to the area that holds it: "Kinsibba in Jabal Al-Akrad", "Potiskum, Yobe State", "the
+# Deir al-Asafir suburb of Damascus", "Maimbung township on Jolo island".
+_HELD_IN = re.compile(
+    r"^(?:\s*,\s*|\s+(?:in|on|inside)\s+(?:the\s+)?|\s+(?:suburbs?|district|neighbou?rhood|quarter|area|region|"
+    r"province|governorate|township|village|town|part|countryside|outskirts)\s+(?:of|on|in)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _outer_mentions(doc: Doc, places: Sequence[PlaceMention]) -> set[int]:
+    """Indexes of mentions that only say where the mention before them lies: the event happened in the
+    smaller place. A named site the gazetteer does not know is the exception: its town is what can be coded
+    ("the Israeli Embassy in Buenos Aires")."""
+    ordered = sorted(range(len(places)), key=lambda i: places[i].span.start)
+    outer = set()
+    for inner, container in itertools.pairwise(ordered):
+        gap = doc.text[places[inner].span.end : places[container].span.start]
+        if len(gap) > 40 or not _HELD_IN.match(gap):
+            continue
+        unknown_site = places[inner].role is MentionRole.FACILITY and places[inner].place is None
+        outer.add(inner if unknown_site and places[container].place is not None else container)
+    return outer
+
+
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
     """Usable mentions, best evidence first: the trigger's sentence (towns before regions before countries,
-    then governed by a locative preposition, then by distance), the previous sentence, then the rest."""
+    a place before the area it is said to lie in, then governed by a locative preposition, then by distance),
+    the previous sentence, then the rest."""
     sentence = trigger.sent
+    outer = _outer_mentions(doc, places)
     scored = []
-    for mention in places:
+    for index, mention in enumerate(places):
         span = _usable(doc, mention)
-        if span is None:
+        if span is None or _protest_topic(span, trigger):
             continue
         same = span.sent.start == sentence.start
         before = span.sent.end <= sentence.start and span.sent.end >= sentence.start - 60
@@ -123,7 +178,7 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         locative = _locative_head(span) is not None
         distance = abs(span.start - trigger.start)
         breadth = 0 if mention.role is MentionRole.FACILITY else _breadth(mention.place)
-        key = (tier, breadth, not locative, distance if tier < 2 else span.start)
+        key = (tier, breadth, index in outer, not locative, distance if tier < 2 else span.start)
         scored.append((key, mention, span))
     scored.sort(key=lambda item: item[0])
     return [(m, s) for _, m, s in scored]

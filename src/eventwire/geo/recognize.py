@@ -74,7 +74,9 @@ _POLITY_WORDS = frozenset("state republic kingdom emirate caliphate federation c
 _GENERIC_WORDS = frozenset(
     "bank road street avenue square bridge river valley hill hills park gate market station airport port camp "
     "center centre complex district quarter base field house hall mall palace tower school university hospital "
-    "mosque church village city town highway junction crossing lake mountain mountains island islands coast".split()
+    "mosque church village city town highway junction crossing lake mountain mountains island islands coast "
+    # words that end the names of laws, days, prizes and bodies: "Juvenile Justice Act", "Quds Day", "World Cup"
+    "act day law cup award prize party front mission trail council committee movement brigade league".split()
 )
 
 
