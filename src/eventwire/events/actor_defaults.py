@@ -12,6 +12,7 @@ _GROUP_KINDS = {
     "civilians": ("Civilians ({})", Inter.CIVILIANS),
     "protesters": ("Protesters ({})", Inter.PROTESTERS),
     "rioters": ("Rioters ({})", Inter.RIOTERS),
+    "private_security": ("Private Security Forces ({})", Inter.EXTERNAL_OTHER),
 }
 PROTESTS = frozenset([SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION])
 VIOLENCE_AGAINST_CIVILIANS = frozenset([SubEventType.ATTACK, SubEventType.ABDUCTION, SubEventType.SEXUAL_VIOLENCE])
@@ -79,6 +80,10 @@ def apply_defaults(
         actor1, actor2 = _clash_sides(actor1, actor2, default)
     elif sub is SubEventType.AGREEMENT and actor1 is None:
         actor1 = default("government")
+    elif sub is SubEventType.LOOTING:
+        # unclaimed arson and vandalism: ACLED codes an unidentified armed group, and civilians own the property
+        actor1 = actor1 or default("armed")
+        actor2 = actor2 or default("civilians")
     return actor1, actor2
 
 

@@ -23,10 +23,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from eventwire.events.actor_defaults import PROTESTS, VIOLENCE_AGAINST_CIVILIANS, apply_defaults, named_actor
-from eventwire.events.actor_roles import near_trigger, role
+from eventwire.events.actor_roles import near_trigger, role, role_words
 from eventwire.events.detect import opens_new_story
 from eventwire.geo.countries import demonym_countries, display_country_name
-from eventwire.model import Actor, Evidence, Inter, Span, SubEventType
+from eventwire.model import Actor, EventLocation, Evidence, Inter, Span, SubEventType
 
 _NOT_MODIFIERS = frozenset(["VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "NUM"])
 _DESCRIPTOR_SUFFIXES = frozenset(
@@ -99,6 +99,15 @@ class Mention:
     rule: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """The actors the text names for an event (before sub-type defaults) and the country the event is in."""
+
+    actor1: Actor | None
+    actor2: Actor | None
+    here: str | None
+
+
 def _data_lines(name: str) -> list[list[str]]:
     text = resources.files("eventwire.events").joinpath(f"data/actors/{name}").read_text("utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -159,10 +168,19 @@ class ActorFinder:
         if cached is not None:
             return cached
         spans = self.exact(doc, as_spans=True) + self.lower(doc, as_spans=True)
-        kept = [span for span in filter_spans(spans) if not _is_descriptor(doc, span)]
+        kept = [
+            span
+            for span in filter_spans(spans)
+            if not _is_descriptor(doc, span) or (span.label_ in self.groups and _sides_with(doc, span))
+        ]
         covered = {i for span in kept for i in range(span.start, span.end)}
-        # "military reinforcements", "a military court": an adjective on something that is no actor
-        kept = [s for s in kept if not (len(s) == 1 and s.root.dep_ == "amod" and s.root.head.i not in covered)]
+        # "military reinforcements", "a military court": an adjective on something that is no actor (a named group
+        # so used is still the group: "Houthi reinforcements")
+        kept = [
+            s
+            for s in kept
+            if s.label_ in self.groups or not (len(s) == 1 and s.root.dep_ == "amod" and s.root.head.i not in covered)
+        ]
         known = [self._mention(doc, span) for span in kept]
         taken = {i for m in known for i in range(m.span.start, m.span.end)}
         found = known + [m for m in self._named_groups(doc) if not taken.intersection(range(m.span.start, m.span.end))]
@@ -260,59 +278,65 @@ class ActorFinder:
     # ------------------------------------------------------------------------------------------- roles
 
     def for_event(
-        self, doc: Doc, trigger: SpacySpan, *, sub_event_type: SubEventType | None = None, country: str | None = None
-    ) -> tuple[Actor | None, Actor | None]:
-        """actor1 and actor2; `country` is the event's (from its location), else taken from the places."""
-        return self(doc, trigger, sub_event_type=sub_event_type, country=country)
-
-    def __call__(
         self,
         doc: Doc,
         trigger: SpacySpan,
         *,
         sub_event_type: SubEventType | None = None,
         country: str | None = None,
+        place_countries: frozenset[str] = frozenset(),
     ) -> tuple[Actor | None, Actor | None]:
+        """actor1 and actor2 with the sub-type's defaults; `country` is the event's (from its location), else taken
+        from the places; `place_countries` are the countries the event's place could be in (see `place_countries`)."""
+        found = self.sides(
+            doc, trigger, sub_event_type=sub_event_type, country=country, place_countries=place_countries
+        )
+        return apply_defaults(found.actor1, found.actor2, sub_event_type, found.here)
+
+    __call__ = for_event
+
+    def sides(
+        self,
+        doc: Doc,
+        trigger: SpacySpan,
+        *,
+        sub_event_type: SubEventType | None = None,
+        country: str | None = None,
+        place_countries: frozenset[str] = frozenset(),
+    ) -> Sides:
+        """The actors the text names for the event, before sub-type defaults (see `for_event`)."""
         sent = trigger.sent
-        here = country or event_country(doc, trigger)
         candidates = [m for m in self.mentions(doc) if m.span.start >= sent.start and m.span.end <= sent.end]
         if not candidates and sent.start > 0 and not opens_new_story(sent):
             # "The fighting lasted hours.": the actors are those of the sentence before, around its main verb
             before = doc[sent.start - 1].sent
             if any(before.start <= m.span.start < before.end for m in self.mentions(doc)):
                 pseudo = before[before.root.i - before.start :][:1]
-                return self(doc, pseudo, sub_event_type=sub_event_type, country=country)
-        first: list[tuple[int, int, Mention]] = []
-        second: list[tuple[int, int, Mention]] = []
-        for m in candidates:
-            if m.kind == "military" and m.rule.startswith("actor.country") and not near_trigger(m.span, trigger):
-                continue
-            side, strength = role(m.span, m.kind, trigger)
-            distance = abs(m.span.start - trigger.start) - (100 if m.group else 0)
-            (first if side == 1 else second).append((-strength, distance, m))
-        a1 = _pick(first, lambda m: m.kind != "civilians" or sub_event_type in PROTESTS)
-        a2 = _pick(second, lambda m: m is not a1 and (a1 is None or _name_key(m) != _name_key(a1)))
-        if a1 is None and sub_event_type not in VIOLENCE_AGAINST_CIVILIANS:
-            # a subjectless sentence: the one non-victim after the trigger is the doer ("clashes involving X")
-            a1 = _pick(
-                second,
-                lambda m: m.kind != "civilians" and m is not a2 and (a2 is None or _name_key(m) != _name_key(a2)),
-            )
-            if a1 is a2:
-                a2 = None
-        actor1 = self._actor(self._named_group_for(doc, a1, trigger), here) if a1 else None
-        actor2 = self._actor(self._named_group_for(doc, a2, trigger), here) if a2 else None
-        return apply_defaults(actor1, actor2, sub_event_type, here)
+                return self.sides(
+                    doc, pseudo, sub_event_type=sub_event_type, country=country, place_countries=place_countries
+                )
+        a1, a2 = _choose(candidates, trigger, sub_event_type)
+        here = country or event_country(doc, trigger)
+        if here is None and a1 is not None and a2 is not None and a2.country != a1.country and not _abroad(a2):
+            # no place resolved: "Israeli forces fired at Palestinian farmers" happened where the target is from
+            here = a2.country
+        actor1 = self._actor(self._named_group_for(doc, a1, trigger), here, place_countries) if a1 else None
+        actor2 = self._actor(self._named_group_for(doc, a2, trigger), here, place_countries) if a2 else None
+        return Sides(actor1, actor2, here)
 
-    def _actor(self, m: Mention, here: str | None) -> Actor:
+    def _actor(self, m: Mention, here: str | None, place_countries: frozenset[str]) -> Actor:
         span = _phrase(m.span)
         evidence = Evidence(Span(span.start_char, span.end_char, span.text), m.rule)
+        own = m.group.country if m.group is not None else m.country
+        # a country's forces fight at home unless the place is surely abroad: "Ukrainian forces ... in Donetsk"
+        # stays Ukraine when the gazetteer's first reading of Donetsk is a Russian town of that name
+        at = own if own is not None and own in place_countries else here
         if m.group is not None:
             inter = m.group.inter
-            if inter is Inter.EXTERNAL_OTHER and m.group.country and m.group.country == here:
+            if inter is Inter.EXTERNAL_OTHER and m.group.country and m.group.country == at:
                 inter = Inter.STATE_FORCES
             return Actor(m.group.name, inter, m.group.country or here, evidence)
-        return named_actor(m.kind, m.country or here, evidence, here=here)
+        return named_actor(m.kind, m.country or here, evidence, here=at)
 
 
 def _story_bounds(doc: Doc, trigger: SpacySpan) -> tuple[int, int]:
@@ -345,6 +369,44 @@ def _is_descriptor(doc: Doc, span: SpacySpan) -> bool:
     return len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti", "non")
 
 
+def _sides_with(doc: Doc, span: SpacySpan) -> bool:
+    """ "pro-Houthi snipers", "pro-STC reinforcements": a side's men and acts are that group's (not "pro-STC
+    protests", not "anti-Houthi forces")."""
+    before = doc[max(span.start - 2, 0) : span.start]
+    following = doc[span.end].lemma_.lower() if span.end < len(doc) else ""
+    return len(before) == 2 and before[0].lower_ == "pro" and following not in role_words("sympathy")
+
+
+def _choose(
+    candidates: list[Mention], trigger: SpacySpan, sub_event_type: SubEventType | None
+) -> tuple[Mention | None, Mention | None]:
+    """The best-placed mention on each side of the trigger."""
+    first: list[tuple[int, int, Mention]] = []
+    second: list[tuple[int, int, Mention]] = []
+    for m in candidates:
+        if m.kind == "military" and m.rule.startswith("actor.country") and not near_trigger(m.span, trigger):
+            continue
+        side, strength = role(m.span, m.kind, trigger)
+        distance = abs(m.span.start - trigger.start) - (100 if m.group else 0)
+        (first if side == 1 else second).append((-strength, distance, m))
+    a1 = _pick(first, lambda m: m.kind != "civilians" or sub_event_type in PROTESTS)
+    a2 = _pick(second, lambda m: m is not a1 and (a1 is None or _name_key(m) != _name_key(a1)))
+    if a1 is None and sub_event_type not in VIOLENCE_AGAINST_CIVILIANS:
+        # a subjectless sentence: the one non-victim after the trigger is the doer ("clashes involving X")
+        a1 = _pick(
+            second,
+            lambda m: m.kind != "civilians" and m is not a2 and (a2 is None or _name_key(m) != _name_key(a2)),
+        )
+        if a1 is a2:
+            a2 = None
+    return a1, a2
+
+
+def _abroad(m: Mention) -> bool:
+    """ "Malian refugees", "Ethiopian migrants" live outside the country their demonym names."""
+    return m.span.root.lemma_.lower() in role_words("abroad")
+
+
 def _name_key(m: Mention) -> str:
     return m.group.name if m.group else f"{m.kind}:{m.country}"
 
@@ -367,6 +429,25 @@ def event_country(doc: Doc, trigger: SpacySpan) -> str | None:
     if near:
         return min(near)[1]
     return Counter(c for _, c in codes).most_common(1)[0][0]
+
+
+def place_countries(doc: Doc, trigger: SpacySpan, location: EventLocation | None) -> frozenset[str]:
+    """Countries the event's place could be in: those of the gazetteer's readings of its name and of the places
+    below country level resolved in the trigger's sentence, kept to the countries that sentence names if it names
+    any ("in Zap region of Dahuk, Northern Iraq": Iraq, whatever else "Zap" could be)."""
+    places = doc._.places if Doc.has_extension("places") else ()
+    at = location.evidence.span.start if location is not None and location.evidence.span is not None else None
+    sent = trigger.sent
+    codes: set[str] = set()
+    named: set[str] = set()
+    for mention in places:
+        if mention.span.start == at:
+            codes.update(c.place.country_code for c in mention.candidates if c.place.country_code)
+        place = mention.place
+        if place is None or not place.country_code or not sent.start_char <= mention.span.start < sent.end_char:
+            continue
+        (named if place.feature_code.startswith("PCL") else codes).add(place.country_code)
+    return frozenset(codes & named if named else codes)
 
 
 _FINDERS: dict[int, ActorFinder] = {}
