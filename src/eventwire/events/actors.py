@@ -4,9 +4,9 @@ Mentions come from two data files (`data/actors/groups.tsv`: named groups with a
 generic nouns such as "troops", "gunmen", "villagers") matched by PhraseMatchers built once. A demonym or country
 name just before a generic noun gives its country ("Syrian troops" -> Military Forces of Syria); otherwise the
 event's country (from the resolved places) does. Roles come from the dependency parse: the subject / "by" agent /
-modifier of the trigger is actor1, its object / passive subject / "on X" target is actor2; sub-type defaults fill
-what ACLED always codes (protesters for protests, police for arrests, civilians as victims of violence against
-civilians).
+modifier of the trigger is actor1, its object / passive subject / "on X" target is actor2 (`actor_roles`); sub-type
+defaults fill what ACLED always codes (protesters for protests, police for arrests, civilians as victims of violence
+against civilians; `actor_defaults`).
 """
 
 from __future__ import annotations
@@ -18,22 +18,16 @@ from importlib import resources
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
+from eventwire.events.actor_defaults import PROTESTS, VIOLENCE_AGAINST_CIVILIANS, apply_defaults, named_actor
+from eventwire.events.actor_roles import near_trigger, role, role_words
 from eventwire.events.detect import opens_new_story
 from eventwire.geo.countries import demonym_countries, display_country_name
-from eventwire.model import Actor, Evidence, Inter, Span, SubEventType
+from eventwire.model import Actor, EventLocation, Evidence, Inter, Span, SubEventType
 
-_STATE_KINDS = {"military": "Military Forces of {}", "police": "Police Forces of {}", "government": "Government of {}"}
-_GROUP_KINDS = {
-    "armed": ("Unidentified Armed Group ({})", Inter.POLITICAL_MILITIA),
-    "communal": ("Unidentified Communal Militia ({})", Inter.IDENTITY_MILITIA),
-    "civilians": ("Civilians ({})", Inter.CIVILIANS),
-    "protesters": ("Protesters ({})", Inter.PROTESTERS),
-    "rioters": ("Rioters ({})", Inter.RIOTERS),
-}
 _NOT_MODIFIERS = frozenset(["VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "NUM"])
 _DESCRIPTOR_SUFFIXES = frozenset(
     ["linked", "affiliated", "backed", "allied", "aligned", "led", "supported", "sponsored"]
@@ -83,28 +77,6 @@ _GENERIC_NAME_WORDS = frozenset(
         "army",
     ]
 )
-_SUFFER_WORDS = frozenset(["die", "dead", "perish", "drown", "succumb"])
-_HARM_VERBS = frozenset(
-    [
-        "kill",
-        "injure",
-        "wound",
-        "abduct",
-        "kidnap",
-        "target",
-        "hit",
-        "attack",
-        "shoot",
-        "behead",
-        "murder",
-        "rape",
-        "arrest",
-        "detain",
-    ]
-)
-_PROTESTS = {SubEventType.PEACEFUL_PROTEST, SubEventType.PROTEST_WITH_INTERVENTION}
-_VAC = {SubEventType.ATTACK, SubEventType.ABDUCTION, SubEventType.SEXUAL_VIOLENCE}
-_REMOTE_UNIDENTIFIED = {SubEventType.SUICIDE_BOMB, SubEventType.REMOTE_EXPLOSIVE, SubEventType.GRENADE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +97,15 @@ class Mention:
     country: str | None
     group: GroupEntry | None = None
     rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """The actors the text names for an event (before sub-type defaults) and the country the event is in."""
+
+    actor1: Actor | None
+    actor2: Actor | None
+    here: str | None
 
 
 def _data_lines(name: str) -> list[list[str]]:
@@ -187,10 +168,19 @@ class ActorFinder:
         if cached is not None:
             return cached
         spans = self.exact(doc, as_spans=True) + self.lower(doc, as_spans=True)
-        kept = [span for span in filter_spans(spans) if not _is_descriptor(doc, span)]
+        kept = [
+            span
+            for span in filter_spans(spans)
+            if not _is_descriptor(doc, span) or (span.label_ in self.groups and _sides_with(doc, span))
+        ]
         covered = {i for span in kept for i in range(span.start, span.end)}
-        # "military reinforcements", "a military court": an adjective on something that is no actor
-        kept = [s for s in kept if not (len(s) == 1 and s.root.dep_ == "amod" and s.root.head.i not in covered)]
+        # "military reinforcements", "a military court": an adjective on something that is no actor (a named group
+        # so used is still the group: "Houthi reinforcements")
+        kept = [
+            s
+            for s in kept
+            if s.label_ in self.groups or not (len(s) == 1 and s.root.dep_ == "amod" and s.root.head.i not in covered)
+        ]
         known = [self._mention(doc, span) for span in kept]
         taken = {i for m in known for i in range(m.span.start, m.span.end)}
         found = known + [m for m in self._named_groups(doc) if not taken.intersection(range(m.span.start, m.span.end))]
@@ -288,71 +278,65 @@ class ActorFinder:
     # ------------------------------------------------------------------------------------------- roles
 
     def for_event(
-        self, doc: Doc, trigger: SpacySpan, *, sub_event_type: SubEventType | None = None, country: str | None = None
-    ) -> tuple[Actor | None, Actor | None]:
-        """actor1 and actor2; `country` is the event's (from its location), else taken from the places."""
-        return self(doc, trigger, sub_event_type=sub_event_type, country=country)
-
-    def __call__(
         self,
         doc: Doc,
         trigger: SpacySpan,
         *,
         sub_event_type: SubEventType | None = None,
         country: str | None = None,
+        place_countries: frozenset[str] = frozenset(),
     ) -> tuple[Actor | None, Actor | None]:
+        """actor1 and actor2 with the sub-type's defaults; `country` is the event's (from its location), else taken
+        from the places; `place_countries` are the countries the event's place could be in (see `place_countries`)."""
+        found = self.sides(
+            doc, trigger, sub_event_type=sub_event_type, country=country, place_countries=place_countries
+        )
+        return apply_defaults(found.actor1, found.actor2, sub_event_type, found.here)
+
+    __call__ = for_event
+
+    def sides(
+        self,
+        doc: Doc,
+        trigger: SpacySpan,
+        *,
+        sub_event_type: SubEventType | None = None,
+        country: str | None = None,
+        place_countries: frozenset[str] = frozenset(),
+    ) -> Sides:
+        """The actors the text names for the event, before sub-type defaults (see `for_event`)."""
         sent = trigger.sent
-        here = country or event_country(doc, trigger)
         candidates = [m for m in self.mentions(doc) if m.span.start >= sent.start and m.span.end <= sent.end]
         if not candidates and sent.start > 0 and not opens_new_story(sent):
             # "The fighting lasted hours.": the actors are those of the sentence before, around its main verb
             before = doc[sent.start - 1].sent
             if any(before.start <= m.span.start < before.end for m in self.mentions(doc)):
                 pseudo = before[before.root.i - before.start :][:1]
-                return self(doc, pseudo, sub_event_type=sub_event_type, country=country)
-        first: list[tuple[int, int, Mention]] = []
-        second: list[tuple[int, int, Mention]] = []
-        for m in candidates:
-            if m.kind == "military" and m.rule.startswith("actor.country") and not _near_trigger(m, trigger):
-                continue
-            role, strength = _role(m, trigger)
-            distance = abs(m.span.start - trigger.start) - (100 if m.group else 0)
-            (first if role == 1 else second).append((-strength, distance, m))
-        a1 = _pick(first, lambda m: m.kind != "civilians" or sub_event_type in _PROTESTS)
-        a2 = _pick(second, lambda m: m is not a1 and (a1 is None or _name_key(m) != _name_key(a1)))
-        if a1 is None and sub_event_type not in _VAC:
-            # a subjectless sentence: the one non-victim after the trigger is the doer ("clashes involving X")
-            a1 = _pick(
-                second,
-                lambda m: m.kind != "civilians" and m is not a2 and (a2 is None or _name_key(m) != _name_key(a2)),
-            )
-            if a1 is a2:
-                a2 = None
-        actor1 = self._actor(self._named_group_for(doc, a1, trigger), here) if a1 else None
-        actor2 = self._actor(self._named_group_for(doc, a2, trigger), here) if a2 else None
-        return _apply_defaults(actor1, actor2, sub_event_type, here)
+                return self.sides(
+                    doc, pseudo, sub_event_type=sub_event_type, country=country, place_countries=place_countries
+                )
+        a1, a2 = _choose(candidates, trigger, sub_event_type)
+        here = country or event_country(doc, trigger)
+        if here is None and a1 is not None and a2 is not None and a2.country != a1.country and not _abroad(a2):
+            # no place resolved: "Israeli forces fired at Palestinian farmers" happened where the target is from
+            here = a2.country
+        actor1 = self._actor(self._named_group_for(doc, a1, trigger), here, place_countries) if a1 else None
+        actor2 = self._actor(self._named_group_for(doc, a2, trigger), here, place_countries) if a2 else None
+        return Sides(actor1, actor2, here)
 
-    def _actor(self, m: Mention, here: str | None) -> Actor:
+    def _actor(self, m: Mention, here: str | None, place_countries: frozenset[str]) -> Actor:
         span = _phrase(m.span)
         evidence = Evidence(Span(span.start_char, span.end_char, span.text), m.rule)
+        own = m.group.country if m.group is not None else m.country
+        # a country's forces fight at home unless the place is surely abroad: "Ukrainian forces ... in Donetsk"
+        # stays Ukraine when the gazetteer's first reading of Donetsk is a Russian town of that name
+        at = own if own is not None and own in place_countries else here
         if m.group is not None:
             inter = m.group.inter
-            if inter is Inter.EXTERNAL_OTHER and m.group.country and m.group.country == here:
+            if inter is Inter.EXTERNAL_OTHER and m.group.country and m.group.country == at:
                 inter = Inter.STATE_FORCES
             return Actor(m.group.name, inter, m.group.country or here, evidence)
-        return named_actor(m.kind, m.country or here, evidence, here=here)
-
-
-def named_actor(kind: str, country: str | None, evidence: Evidence, *, here: str | None = None) -> Actor:
-    """The ACLED-style actor for a generic kind in a country; foreign state forces are external (inter 8)."""
-    shown = display_country_name(country) if country else None
-    if kind in _STATE_KINDS:
-        name = _STATE_KINDS[kind].format(shown) if shown else _STATE_KINDS[kind].split(" of ")[0]
-        foreign = kind != "government" and country is not None and here is not None and country != here
-        return Actor(name, Inter.EXTERNAL_OTHER if foreign else Inter.STATE_FORCES, country, evidence)
-    pattern, inter = _GROUP_KINDS[kind]
-    name = pattern.format(shown) if shown else pattern.split(" (")[0]
-    return Actor(name, inter, country, evidence)
+        return named_actor(m.kind, m.country or here, evidence, here=at)
 
 
 def _story_bounds(doc: Doc, trigger: SpacySpan) -> tuple[int, int]:
@@ -385,6 +369,44 @@ def _is_descriptor(doc: Doc, span: SpacySpan) -> bool:
     return len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti", "non")
 
 
+def _sides_with(doc: Doc, span: SpacySpan) -> bool:
+    """ "pro-Houthi snipers", "pro-STC reinforcements": a side's men and acts are that group's (not "pro-STC
+    protests", not "anti-Houthi forces")."""
+    before = doc[max(span.start - 2, 0) : span.start]
+    following = doc[span.end].lemma_.lower() if span.end < len(doc) else ""
+    return len(before) == 2 and before[0].lower_ == "pro" and following not in role_words("sympathy")
+
+
+def _choose(
+    candidates: list[Mention], trigger: SpacySpan, sub_event_type: SubEventType | None
+) -> tuple[Mention | None, Mention | None]:
+    """The best-placed mention on each side of the trigger."""
+    first: list[tuple[int, int, Mention]] = []
+    second: list[tuple[int, int, Mention]] = []
+    for m in candidates:
+        if m.kind == "military" and m.rule.startswith("actor.country") and not near_trigger(m.span, trigger):
+            continue
+        side, strength = role(m.span, m.kind, trigger)
+        distance = abs(m.span.start - trigger.start) - (100 if m.group else 0)
+        (first if side == 1 else second).append((-strength, distance, m))
+    a1 = _pick(first, lambda m: m.kind != "civilians" or sub_event_type in PROTESTS)
+    a2 = _pick(second, lambda m: m is not a1 and (a1 is None or _name_key(m) != _name_key(a1)))
+    if a1 is None and sub_event_type not in VIOLENCE_AGAINST_CIVILIANS:
+        # a subjectless sentence: the one non-victim after the trigger is the doer ("clashes involving X")
+        a1 = _pick(
+            second,
+            lambda m: m.kind != "civilians" and m is not a2 and (a2 is None or _name_key(m) != _name_key(a2)),
+        )
+        if a1 is a2:
+            a2 = None
+    return a1, a2
+
+
+def _abroad(m: Mention) -> bool:
+    """ "Malian refugees", "Ethiopian migrants" live outside the country their demonym names."""
+    return m.span.root.lemma_.lower() in role_words("abroad")
+
+
 def _name_key(m: Mention) -> str:
     return m.group.name if m.group else f"{m.kind}:{m.country}"
 
@@ -394,174 +416,6 @@ def _pick(scored: list[tuple[int, int, Mention]], keep) -> Mention | None:
         if keep(m):
             return m
     return None
-
-
-def _near_trigger(m: Mention, trigger: SpacySpan) -> bool:
-    """A bare demonym or country counts only when it governs or modifies the trigger (not "the Syrian city of X")."""
-    tok = m.span.root
-    return tok.head.i in range(trigger.start, trigger.end) or tok.dep_ in ("nsubj", "pobj")
-
-
-def _governs(verb: Token, trigger: SpacySpan) -> int:
-    """How closely `verb` governs the trigger: 3 = is the trigger or its head, 2 = two steps up, 1 = three, 0 = no."""
-    if trigger.start <= verb.i < trigger.end:
-        return 3
-    tok = trigger.root
-    for strength in (3, 2, 1):
-        if tok.head.i == tok.i:
-            return 0
-        tok = tok.head
-        if tok.i == verb.i:
-            return strength
-    return 0
-
-
-def _effective_head(h: Token, trigger: SpacySpan) -> Token:
-    """Climb from a name to the phrase it names: "fighters of the JNIM group", "al Shabaab militants", "X, a group"."""
-    for _ in range(4):
-        head = h.head
-        if trigger.start <= head.i < trigger.end or head.i == h.i:
-            return h
-        if (h.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN")) or h.dep_ == "appos":
-            h = head
-        elif h.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i < h.i:
-            h = head.head
-        else:
-            return h
-    return h
-
-
-def _dep_and_gov(tok: Token) -> tuple[str, Token]:
-    """The token's relation, seen through a dateline ("JUBA, Dec 5 - X signed": X parses as a conjunct of JUBA)."""
-    head = tok.head
-    if tok.dep_ == "conj" and head.i == head.sent.start and head.is_upper and len(head.text) > 2:
-        return head.dep_, head.head
-    return tok.dep_, head
-
-
-def _undergoes(word: Token) -> bool:
-    """The subject of "died", "were dead", "were injured" suffers the event rather than doing it."""
-    if word.lemma_.lower() in _SUFFER_WORDS or word.dep_ == "acomp":
-        return True
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in word.children)
-    return word.tag_ == "VBN" and passive and not any(c.dep_ == "dobj" for c in word.children)
-
-
-def _role(m: Mention, trigger: SpacySpan) -> tuple[int, int]:
-    """(1 or 2, strength 0-4): which side of the event the mention is on, from its dependency relation."""
-    h = _effective_head(m.span.root, trigger)
-    if m.span.start < trigger.end and trigger.start < m.span.end:
-        return (2, 1) if m.kind == "civilians" else (1, 2)
-    if trigger.start <= h.head.i < trigger.end and h.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
-        return 1, 4
-    if h.dep_ == "pobj":
-        prep = h.head
-        if prep.lower_ == "by":
-            return 1, 4
-        if prep.lower_ == "between":
-            return 1, 3
-        if prep.lower_ in ("on", "against", "targeting", "at", "in", "of", "with") and _governs(prep.head, trigger):
-            return (2, 3) if prep.lower_ in ("on", "against", "targeting") else (2, 1)
-    if h.dep_ == "conj" and h.head.dep_ == "pobj" and h.head.head.lower_ == "between":
-        return 2, 3
-    dep, gov = _dep_and_gov(h)
-    if dep == "conj":
-        head_dep, head_gov = _dep_and_gov(h.head)
-        if head_dep in ("nsubj", "nsubjpass") and _governs(head_gov, trigger):
-            return 2, 2  # "X and Y clashed / signed": the second party
-    if dep in ("nsubj", "csubj"):
-        near = _governs(gov, trigger)
-        if near:
-            return (2, near) if _undergoes(trigger.root) else (1, near)
-    if h.dep_ in ("nsubj", "csubj"):
-        near = _governs(h.head, trigger)
-        if near:
-            return 1, near
-        return 1, 1 if h.i < trigger.start else 0
-    if h.dep_ in ("dobj", "nsubjpass", "obj"):
-        near = _governs(h.head, trigger)
-        if near:
-            return 2, near + 1
-        if h.head.lemma_ in _HARM_VERBS:
-            return 2, 2
-    return (1, 0) if h.i < trigger.start else (2, 0)
-
-
-def _apply_defaults(
-    actor1: Actor | None, actor2: Actor | None, sub: SubEventType | None, here: str | None
-) -> tuple[Actor | None, Actor | None]:
-    """What ACLED codes for each sub-type when the text names no one (rule-backed, no span)."""
-    if sub is None:
-        return actor1, actor2
-
-    def default(kind: str) -> Actor:
-        return named_actor(kind, here, Evidence(rule=f"actor.default:{sub.value}"), here=here)
-
-    if sub in _PROTESTS:
-        if actor1 is None or actor1.inter not in (Inter.PROTESTERS,):
-            if actor1 is not None and actor1.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER) and actor2 is None:
-                actor2 = actor1
-            actor1 = _as_kind(actor1, "protesters", here) if _crowd(actor1) else default("protesters")
-        if sub is SubEventType.PEACEFUL_PROTEST:
-            actor2 = None
-        elif actor2 is None or actor2.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
-            actor2 = default("police")
-    elif sub is SubEventType.EXCESSIVE_FORCE:
-        if actor1 is None or actor1.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
-            actor1 = default("police")
-        actor2 = _as_kind(actor2, "protesters", here) if _crowd(actor2) else default("protesters")
-    elif sub in (SubEventType.VIOLENT_DEMONSTRATION, SubEventType.MOB_VIOLENCE):
-        if actor1 is None or actor1.inter is not Inter.RIOTERS:
-            if actor1 is not None and actor2 is None and not _crowd(actor1):
-                actor2 = actor1
-            actor1 = _as_kind(actor1, "rioters", here) if _crowd(actor1) else default("rioters")
-        if sub is SubEventType.MOB_VIOLENCE and actor2 is None:
-            actor2 = default("civilians")
-    elif sub is SubEventType.ARRESTS:
-        if actor1 is None or actor1.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
-            if actor1 is not None and actor2 is None:
-                actor2 = actor1
-            actor1 = default("police")
-    elif sub in _VAC:
-        if actor1 is None or actor1.inter is Inter.CIVILIANS:
-            actor1 = default("armed")
-        if actor2 is None:
-            actor2 = default("civilians")
-    elif sub in _REMOTE_UNIDENTIFIED and actor1 is None:
-        actor1 = default("armed")
-    elif sub in (SubEventType.AIR_DRONE_STRIKE, SubEventType.SHELLING, SubEventType.GOV_REGAINS_TERRITORY):
-        if actor1 is None:
-            actor1 = default("military")
-    elif sub is SubEventType.ARMED_CLASH:
-        actor1, actor2 = _clash_sides(actor1, actor2, default)
-    elif sub is SubEventType.AGREEMENT and actor1 is None:
-        actor1 = default("government")
-    return actor1, actor2
-
-
-def _clash_sides(actor1: Actor | None, actor2: Actor | None, default) -> tuple[Actor | None, Actor | None]:
-    """A clash has two armed sides: a lone non-state side was fighting the state."""
-    state = (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
-    # a crowd in a clash is a side of a fight, not its victim: ACLED codes such fights between groups as rioters
-    actor1 = _as_kind(actor1, "rioters", actor1.country) if _crowd(actor1) else actor1
-    actor2 = _as_kind(actor2, "rioters", actor2.country) if _crowd(actor2) else actor2
-    if actor1 is None and actor2 is not None:
-        if actor2.inter in state:  # "police were shot": the shooters, unnamed, are the other side
-            return default("armed"), actor2
-        actor1, actor2 = actor2, None
-    if actor1 is None:
-        return default("military"), None
-    if actor2 is None and actor1.inter not in state:
-        return actor1, default("military")
-    return actor1, actor2
-
-
-def _crowd(actor: Actor | None) -> bool:
-    return actor is not None and actor.inter in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS)
-
-
-def _as_kind(actor: Actor, kind: str, here: str | None) -> Actor:
-    return named_actor(kind, actor.country or here, actor.evidence, here=here)
 
 
 def event_country(doc: Doc, trigger: SpacySpan) -> str | None:
@@ -575,6 +429,25 @@ def event_country(doc: Doc, trigger: SpacySpan) -> str | None:
     if near:
         return min(near)[1]
     return Counter(c for _, c in codes).most_common(1)[0][0]
+
+
+def place_countries(doc: Doc, trigger: SpacySpan, location: EventLocation | None) -> frozenset[str]:
+    """Countries the event's place could be in: those of the gazetteer's readings of its name and of the places
+    below country level resolved in the trigger's sentence, kept to the countries that sentence names if it names
+    any ("in Zap region of Dahuk, Northern Iraq": Iraq, whatever else "Zap" could be)."""
+    places = doc._.places if Doc.has_extension("places") else ()
+    at = location.evidence.span.start if location is not None and location.evidence.span is not None else None
+    sent = trigger.sent
+    codes: set[str] = set()
+    named: set[str] = set()
+    for mention in places:
+        if mention.span.start == at:
+            codes.update(c.place.country_code for c in mention.candidates if c.place.country_code)
+        place = mention.place
+        if place is None or not place.country_code or not sent.start_char <= mention.span.start < sent.end_char:
+            continue
+        (named if place.feature_code.startswith("PCL") else codes).add(place.country_code)
+    return frozenset(codes & named if named else codes)
 
 
 _FINDERS: dict[int, ActorFinder] = {}

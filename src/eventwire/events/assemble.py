@@ -8,7 +8,9 @@ from dataclasses import replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from eventwire.events.actors import ActorFinder, finder_for
+from eventwire.events.actor_defaults import apply_defaults
+from eventwire.events.actor_roles import role_words
+from eventwire.events.actors import ActorFinder, Sides, finder_for, place_countries
 from eventwire.events.detect import Trigger, TriggerDetector
 from eventwire.events.event_date import as_event_date, date_for_event
 from eventwire.events.numbers import counts_for_event, tally
@@ -35,6 +37,7 @@ UNREALISED = {"DEMAND", "THREATEN", "REJECT", "CONCEDE"}
 PHYSICAL = {"COERCE", "MOBILIZE", "RETREAT"}  # acts ACLED codes itself when they are political violence
 STATE_NAMES = ("Military Forces of", "Police Forces of")
 TERRITORY = (SubEventType.GOV_REGAINS_TERRITORY, SubEventType.NON_STATE_OVERTAKES_TERRITORY)
+NON_STATE_ARMED = (Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA)
 
 
 def _territory_by_actor(trigger: Trigger, actor1: Actor | None) -> Trigger:
@@ -45,10 +48,32 @@ def _territory_by_actor(trigger: Trigger, actor1: Actor | None) -> Trigger:
     if not _is_subject_of(actor1.evidence.span, trigger.span):
         return trigger
     state = actor1.inter is Inter.STATE_FORCES or actor1.name.startswith(STATE_NAMES)
+    if state and _called_irregular(trigger.span.doc, actor1.evidence.span):
+        state = False  # "Houthi rebels took control of ...": the report calls the takers a non-state force
     sub = SubEventType.GOV_REGAINS_TERRITORY if state else SubEventType.NON_STATE_OVERTAKES_TERRITORY
     if sub is trigger.sub_event_type:
         return trigger
     return replace(trigger, sub_event_type=sub, rule=f"{trigger.rule}+actor1:inter{int(actor1.inter)}")
+
+
+def _called_irregular(doc: Doc, actor: Span) -> bool:
+    """Does the actor's own phrase call it rebels, insurgents or a militia?"""
+    words = doc.char_span(actor.start, actor.end, alignment_mode="expand") or ()
+    return any(w.lemma_.lower() in role_words("irregular") or w.lower_ in role_words("irregular") for w in words)
+
+
+def _type_by_sides(trigger: Trigger, sides: Sides) -> Trigger:
+    """ACLED types some acts by who did them: a "clash with police" by armed men is an armed clash, not a riot;
+    a "detention" by a rebel group or militia is an abduction (arrests are by state forces). Only a doer the text
+    names decides."""
+    doer = sides.actor1
+    if doer is None or doer.evidence.span is None or doer.inter not in NON_STATE_ARMED:
+        return trigger
+    if trigger.sub_event_type is SubEventType.VIOLENT_DEMONSTRATION:
+        return replace(trigger, sub_event_type=SubEventType.ARMED_CLASH, rule=f"{trigger.rule}+armed_side")
+    if trigger.sub_event_type is SubEventType.ARRESTS:
+        return replace(trigger, sub_event_type=SubEventType.ABDUCTION, rule=f"{trigger.rule}+non_state_captor")
+    return trigger
 
 
 def _is_subject_of(actor: Span, trigger: SpacySpan) -> bool:
@@ -130,7 +155,15 @@ def _acled_event(doc: Doc, trigger: Trigger, finder: ActorFinder) -> Event:
     sent = t.sent
     location = locate_event(doc, t, doc._.places)
     country = location.place.country_code if location is not None and location.place is not None else None
-    actor1, actor2 = finder.for_event(doc, t, sub_event_type=trigger.sub_event_type, country=country)
+    sides = finder.sides(
+        doc,
+        t,
+        sub_event_type=trigger.sub_event_type,
+        country=country,
+        place_countries=place_countries(doc, t, location),
+    )
+    trigger = _type_by_sides(trigger, sides)
+    actor1, actor2 = apply_defaults(sides.actor1, sides.actor2, trigger.sub_event_type, sides.here)
     trigger = _territory_by_actor(trigger, actor1)
     counts = counts_for_event(doc, t, doc._.counts)
     return Event(
