@@ -92,6 +92,18 @@ def test_what_a_protest_is_about_and_metonyms_are_not_where_events_happened(pipe
     )
 
 
+def test_a_sun_letter_article_is_an_article_and_a_struck_town_is_the_event_place(pipeline) -> None:
+    assert _event_place(pipeline, "Coalition aircraft struck Ar-Raqqa on Monday, killing four civilians.") == "Ar-Raqqa"
+    assert _event_place(pipeline, "Troops clashed with militants near Ar Rutba in Anbar.") == "Ar Rutba"
+
+
+def test_a_settlement_noun_after_an_unknown_name_makes_it_a_place_unless_it_modifies_a_noun(pipeline) -> None:
+    assert _event_place(pipeline, "Gunmen attacked Gaidamgari village on Sunday, killing 12 people.") == "Gaidamgari"
+    assert _event_place(pipeline, "Rebels shelled the key town of ‘Ibta on Monday.") == "Ibta"
+    found = [m.span.text for m in pipeline.process(Article(id="g", text="The Fulani village elders met.")).places]
+    assert "Fulani" not in found
+
+
 def _found(pipeline, text: str) -> dict[str, str | None]:
     result = pipeline.process(Article(id="g", text=text))
     return {p.span.text: p.place.country_code if p.place else None for p in result.places}

@@ -109,7 +109,7 @@ def precision_of(place: Place, *, near: bool) -> GeoPrecision:
     return GeoPrecision.REGION
 
 
-_PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march", "strike", "picket"})
+_PROTEST_VERBS = frozenset({"protest", "demonstrate", "rally", "march"})
 
 
 def _protest_topic(span: SpacySpan, trigger: SpacySpan) -> bool:

@@ -1,7 +1,7 @@
 """Place-name keys: the one normalisation shared by the index builder and the lookups.
 
-"Sana’a", "Sana'a", "SANAA" and "Sanaa" share the key "sanaa"; "Al-Raqqa", "al Raqqa" and "Raqqa" share
-"raqqa" through the article-less variant; "St. Louis" and "Saint Louis" share "saint louis".
+"Sana’a", "Sana'a", "SANAA" and "Sanaa" share the key "sanaa"; "Al-Raqqa", "Ar-Raqqa", "al Raqqa" and "Raqqa"
+share "raqqa" through the article-less variant; "St. Louis" and "Saint Louis" share "saint louis".
 """
 
 from __future__ import annotations
@@ -31,10 +31,17 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+# Before a "sun letter" the Arabic article takes the letter's sound and is written so: "Ar-Raqqa", "As-Suwayda",
+# "Ash-Shaddadi", "Ez-Zor". Such a form is an article only when the next word starts with that sound.
+_SUN_ARTICLES = frozenset({"ar", "as", "ash", "ad", "an", "az", "at", "ath", "er", "es", "esh", "ed", "en", "ez", "et"})
+
+
 def article_free(key: str) -> str | None:
-    """The key without a leading "al"/"el" article ("al raqqa" -> "raqqa"), or None if it has none."""
+    """The key without a leading article ("al raqqa", "ar raqqa" -> "raqqa"), or None if it has none."""
     head, _, rest = key.partition(" ")
-    if head in _STRIPPABLE_ARTICLES and rest:
+    if not rest:
+        return None
+    if head in _STRIPPABLE_ARTICLES or (head in _SUN_ARTICLES and rest.startswith(head[1:])):
         return rest
     return None
 

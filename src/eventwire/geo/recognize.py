@@ -80,6 +80,9 @@ _GENERIC_WORDS = frozenset(
 )
 
 
+_AYN_MARKS = frozenset("‘’'ʿ`")
+
+
 def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and not token.is_punct
 
@@ -292,7 +295,17 @@ class Recogniser:
         """ "the village of X", "the Homs neighbourhood of X": a settlement noun and "of" right before."""
         doc = span.doc
         i = span.start - 1
-        return i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in self.cues["settlement_nouns"]
+        if i >= 0 and doc[i].text in _AYN_MARKS:
+            i -= 1  # "the town of ‘Ibta": the mark of an ayn is part of the name
+        if i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in self.cues["settlement_nouns"]:
+            return True
+        # "Gaidamgari village", "the al-Bayaa district": a lower-case settlement noun right after the name
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is None or after.text not in self.cues["settlement_nouns_after"]:
+            return False
+        modifier = span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "NOUN"  # "the Fulani village elders"
+        people = any(self.ents.get(t.i) is not None and self.ents[t.i].label_ == "NORP" for t in span)
+        return not modifier and not people  # "the Shiite al-Bayaa district": the name is what follows "Shiite"
 
     def _trim(self, ent: SpacySpan) -> SpacySpan:
         start = ent.start
