@@ -535,11 +535,12 @@ def _dateline_published(text: str, rules: DateRules, published: date | None) -> 
 
 def find_timexes(doc: Doc, *, published: date | None, rules: DateRules | None = None) -> tuple[Timex, ...]:
     rules = rules or default_rules()
-    published = _dateline_published(doc.text, rules, published)
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    published = _dateline_published(text, rules, published)
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
     for name, pattern, resolve in rules.patterns:
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -553,7 +554,7 @@ _TENSED = {"mdy", "dmy", "month_rel", "weekday_part"}  # resolved without a year
 def _timex(
     doc: Doc, rules: DateRules, name: str, m: re.Match[str], resolved: Resolved, published: date | None
 ) -> Timex:
-    text = doc.text
+    text = m.string  # the document's text, which spaCy would rebuild from the tokens
     kind, value = resolved
     start, end = (m.start("month"), m.end("month")) if name == "month_rel" else (m.start(), m.end())
     if text[end - 1] == "." and end - start > 5:

@@ -179,7 +179,7 @@ def _claimant(doc: Doc, start: int) -> Span | None:
         return None
     group = next(g for g in ("a", "b", "c") if m.group(g))
     a, b = s.start_char + m.start(group), s.start_char + m.end(group)
-    return Span(a, b, doc.text[a:b])
+    return Span(a, b, m.group(group))
 
 
 _MONTH_WORDS = frozenset(
@@ -238,13 +238,14 @@ _PART_OF_TOTAL = re.compile(
 def _parts_of_total(doc: Doc, rules: CountRules) -> list[Count]:
     """ "Among the dead were three children": a breakdown of a total, kept as a claim but never added."""
     found = []
-    for m in _PART_OF_TOTAL.finditer(doc.text):
+    text = doc.text  # spaCy rebuilds it from the tokens on every access
+    for m in _PART_OF_TOTAL.finditer(text):
         parsed = parse_number(m.group("num"), rules=rules)
         if parsed is None:
             continue
         value, rule = parsed
         kind = CountKind.INJURED if m.group("kind").lower() in {"injured", "wounded"} else CountKind.KILLED
-        after = doc.text[m.end() : m.end() + 30].split()
+        after = text[m.end() : m.end() + 30].split()
         span = Span(m.start("num"), m.end("num"), m.group("num"))
         found.append(
             Count(
