@@ -100,6 +100,17 @@ def test_planned_denied_and_unrelated_reports_are_not_events(extract) -> None:
     assert extract("Floods killed 12 people in the region on Monday, officials said.") == ()
 
 
+def test_a_negation_stops_at_its_own_clause(extract) -> None:
+    assert extract("The army did not attack the village of Kafr Dael on Monday.") == ()
+    text = "Calm did not last long, as rebels launched an assault on army positions in Kafr Dael, killing two."
+    assert [e.sub_event_type for e in extract(text) if not e.is_verbal] == [SubEventType.ARMED_CLASH]
+
+
+def test_a_progressive_storming_is_a_clash(extract) -> None:
+    events = extract("Rebel fighters are storming the army checkpoints outside the town on Monday.")
+    assert [e.sub_event_type for e in events if not e.is_verbal] == [SubEventType.ARMED_CLASH]
+
+
 def test_an_old_event_is_historical_with_its_own_date(extract) -> None:
     events = extract("A court on Tuesday sentenced a man over a market bombing in 2019 that killed 20 people.")
     old = [e for e in events if not e.is_verbal]

@@ -83,6 +83,13 @@ def test_the_event_is_in_the_smaller_place_not_the_area_said_to_hold_it(pipeline
     assert _event_place(pipeline, text) == "Deir al-Asafir"
 
 
+def test_points_of_reference_and_origins_are_not_where_events_happened(pipeline) -> None:
+    text = "Warplanes struck militant positions on the approaches to Palmyra, some 240 km away from Damascus."
+    assert _event_place(pipeline, text) == "Palmyra"
+    text = "Two businessmen from Chennai were found murdered in Fiji last week, police said."
+    assert _event_place(pipeline, text) == "Fiji"
+
+
 def test_what_a_protest_is_about_and_metonyms_are_not_where_events_happened(pipeline) -> None:
     assert _event_place(pipeline, "Students protested on Thursday against a threatened attack on Iraq.") is None
     assert _event_place(pipeline, "The UK-based monitor said the group executed 24 civilians.") is None

@@ -54,6 +54,9 @@ from eventwire.model import SubEventType, Timex
 S = SubEventType
 MARCHES = {"marched", "march", "marches", "marching", "rallied"}  # troops march and rally too
 HARMFUL = {"VIOLENCE", "CLASH", "LOOT", *EXPLOSIVE}  # cues that say someone or something was hit
+# A clause that states its own news: "did not remain calm for long, as ISIS launched an assault" negates
+# the main verb only, not the adverbial or relative clause under it.
+_OWN_CLAUSE = frozenset({"ROOT", "advcl", "relcl", "parataxis"})
 DIRECT: dict[str, SubEventType] = {
     "SUICIDE": S.SUICIDE_BOMB,
     "CHEM": S.CHEMICAL_WEAPON,
@@ -256,7 +259,7 @@ class TriggerDetector:
             for child in node.children:
                 if child.dep_ == "neg" or (child.dep_ in {"aux", "mark"} and child.lower_ in self.lexicon.modal):
                     return True
-            if node.dep_ in {"ROOT"}:
+            if node.dep_ in _OWN_CLAUSE:
                 break
         return False
 

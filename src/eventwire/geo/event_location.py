@@ -161,9 +161,33 @@ def _outer_mentions(doc: Doc, places: Sequence[PlaceMention]) -> set[int]:
     return outer
 
 
+# "60 km west of Wana", "north of Baghdad", "240 km away from Damascus": a point of reference, not where the
+# event happened ("in the north of Syria" is inside Syria, hence no "the" before the direction).
+_REFERENCE = re.compile(
+    r"(?:\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+)?(?:of|from)"
+    r"|(?<!the\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\baway\s+from)"
+    r"\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|capital)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reference_point(doc: Doc, span: SpacySpan) -> bool:
+    """A place named as a point of reference: another place of the same breadth in the sentence is more
+    likely where the event happened, but a town of reference still beats a region."""
+    return bool(_REFERENCE.search(doc.text[max(0, span.start_char - 50) : span.start_char]))
+
+
+def _origin(span: SpacySpan) -> bool:
+    """Where the people in the report come from ("two businessmen from Chennai were found murdered in Fiji")."""
+    head = span.root
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ in {"NOUN", "PROPN"}
+
+
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
     """Usable mentions, best evidence first: the trigger's sentence (towns before regions before countries,
-    a place before the area it is said to lie in, then governed by a locative preposition, then by distance),
+    a place before the area it is said to lie in, not a point of reference, then governed by a locative
+    preposition, then by distance),
     the previous sentence, then the rest."""
     sentence = trigger.sent
     outer = _outer_mentions(doc, places)
@@ -178,7 +202,16 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         locative = _locative_head(span) is not None
         distance = abs(span.start - trigger.start)
         breadth = 0 if mention.role is MentionRole.FACILITY else _breadth(mention.place)
-        key = (tier, breadth, index in outer, not locative, distance if tier < 2 else span.start)
+        reference = _reference_point(doc, span)
+        key = (
+            tier,
+            _origin(span),
+            breadth,
+            index in outer,
+            reference,
+            not locative,
+            distance if tier < 2 else span.start,
+        )
         scored.append((key, mention, span))
     scored.sort(key=lambda item: item[0])
     return [(m, s) for _, m, s in scored]
