@@ -90,6 +90,15 @@ def test_points_of_reference_and_origins_are_not_where_events_happened(pipeline)
     assert _event_place(pipeline, text) == "Fiji"
 
 
+def test_a_place_inside_a_group_name_is_not_where_the_event_happened(pipeline) -> None:
+    text = (
+        "The rebels of Harakat Ahrar Al-Sham and Jabhat Fateh Al-Sham (formerly Al-Nusra Front) launched an "
+        "offensive in the eastern countryside of Hama on Monday, targeting the village of Tal Sukkar."
+    )
+    events = [e for e in pipeline.process(Article(id="g", text=text)).events if e.sub_event_type is not None]
+    assert events[0].location.place.admin1 == "Ḩamāh"  # not "Al-Sham", a name of Damascus
+
+
 def test_what_a_protest_is_about_and_metonyms_are_not_where_events_happened(pipeline) -> None:
     assert _event_place(pipeline, "Students protested on Thursday against a threatened attack on Iraq.") is None
     assert _event_place(pipeline, "The UK-based monitor said the group executed 24 civilians.") is None

@@ -17,7 +17,7 @@ from eventwire.events.numbers import counts_for_event, tally
 from eventwire.events.taxonomy import disorder_type_of, event_type_of, plover_of
 from eventwire.events.verbal import VerbalCoder, VerbalTrigger, lead_sentences
 from eventwire.geo import locate_event
-from eventwire.model import Actor, CountKind, Event, EventDate, Evidence, Inter, Span, SubEventType
+from eventwire.model import Actor, CountKind, Event, EventDate, Evidence, Inter, PlaceMention, Span, SubEventType
 
 
 def event_id(article_id: str, trigger: Span) -> str:
@@ -147,13 +147,27 @@ def _under(predicate, trigger: Span) -> bool:
     return False
 
 
+def places_outside_groups(doc: Doc, finder: ActorFinder) -> tuple[PlaceMention, ...]:
+    """Place mentions that are not part of a named group's name ("Ahrar al-Sham", "Jaish al-Islam"): a group
+    named after a region does not say where its fighting happened."""
+    cached = doc.user_data.get("eventwire.event_places")
+    if cached is not None:
+        return cached
+    groups = [m.span for m in finder.mentions(doc) if m.kind == "group"]
+    places = tuple(
+        p for p in doc._.places if not any(g.start_char <= p.span.start and p.span.end <= g.end_char for g in groups)
+    )
+    doc.user_data["eventwire.event_places"] = places
+    return places
+
+
 def _acled_event(doc: Doc, trigger: Trigger, finder: ActorFinder) -> Event:
     article = doc._.article
     published = article.published if article is not None else None
     t = trigger.span
     trigger_span = Span(t.start_char, t.end_char, t.text)
     sent = t.sent
-    location = locate_event(doc, t, doc._.places)
+    location = locate_event(doc, t, places_outside_groups(doc, finder))
     country = location.place.country_code if location is not None and location.place is not None else None
     sides = finder.sides(
         doc,
@@ -196,7 +210,7 @@ def _verbal_event(doc: Doc, found: VerbalTrigger, finder: ActorFinder) -> Event:
     t = found.span
     trigger_span = Span(t.start_char, t.end_char, t.text)
     sent = t.sent
-    location = locate_event(doc, t, doc._.places)
+    location = locate_event(doc, t, places_outside_groups(doc, finder))
     country = location.place.country_code if location is not None and location.place is not None else None
     actor1, actor2 = finder.for_event(doc, t, country=country)
     return Event(
