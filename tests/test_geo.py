@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.geo import find_places
-from eventwire.model import Article
+from eventwire.model import Article, GeoPrecision
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +88,17 @@ def test_points_of_reference_and_origins_are_not_where_events_happened(pipeline)
     assert _event_place(pipeline, text) == "Palmyra"
     text = "Two businessmen from Chennai were found murdered in Fiji last week, police said."
     assert _event_place(pipeline, text) == "Fiji"
+
+
+def test_lower_case_arabic_articles_and_terrain_nouns_start_names(pipeline) -> None:
+    assert _event_place(pipeline, "Fighters stormed al-Ja’ouneh area on Monday after a long siege.") == "al-Ja’ouneh"
+    text = "Rebels stormed army defenses at the southern slope of Tal Al-Bardah on Friday."
+    assert _event_place(pipeline, text) == "Tal Al-Bardah"
+    text = "The blast hit a car market in the Shiite al-Bayaa district of Baghdad, killing 12 people."
+    events = [e for e in pipeline.process(Article(id="g", text=text)).events if e.sub_event_type is not None]
+    location = events[0].location
+    assert location.evidence.span.text == "al-Bayaa"
+    assert (location.place.feature_class, location.precision) == ("P", GeoPrecision.NEAR_TOWN)  # the city
 
 
 def test_a_place_inside_a_group_name_is_not_where_the_event_happened(pipeline) -> None:

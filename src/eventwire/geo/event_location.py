@@ -255,10 +255,12 @@ def _fallback_area(
         before = sentence[0] <= other.span.start and other.span.end <= mention.span.start
         if other.place is None or not (after or before) or other.role is MentionRole.DATELINE:
             continue
-        level = _level(other.place)
+        span = _tokens(doc, other)
+        place = _town_named_like(other, span)[0] if span is not None else other.place
+        level = _level(place)
         if level is not None:
             distance = abs(other.span.start - mention.span.start)
-            areas.append((_LEVELS.index(level), distance, other.place, f"fallback:{level}"))
+            areas.append((_LEVELS.index(level), distance, place, f"fallback:{level}"))
     if areas:
         _, _, area, rule = min(areas, key=lambda a: a[:2])
         return area, rule

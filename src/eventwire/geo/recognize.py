@@ -83,8 +83,18 @@ _GENERIC_WORDS = frozenset(
 _AYN_MARKS = frozenset("‘’'ʿ`")
 
 
+# "al-Ja’ouneh", "el-Fasher", "ad-Dawr": a lower-case Arabic article joined to a capitalised name
+_LOWER_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "ash", "az", "adh", "ed", "er", "es", "et"})
+
+
 def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and not token.is_punct
+    if token.text[:1].isupper() and not token.is_punct:
+        return True
+    doc, i = token.doc, token.i
+    if token.lower_ not in _LOWER_ARTICLES or i + 2 >= len(doc) or token.whitespace_:
+        return False
+    hyphen, name = doc[i + 1], doc[i + 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and name.text[:1].isupper()
 
 
 def _entity_label(doc: Doc, start: int, end: int) -> tuple[str, int, int] | None:
@@ -304,7 +314,8 @@ class Recogniser:
         if after is None or after.text not in self.cues["settlement_nouns_after"]:
             return False
         modifier = span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "NOUN"  # "the Fulani village elders"
-        people = any(self.ents.get(t.i) is not None and self.ents[t.i].label_ == "NORP" for t in span)
+        ent = self.ents.get(span.start)
+        people = ent is not None and ent.label_ == "NORP" and ent.start == span.start  # not "Shiite al-Bayaa"
         return not modifier and not people  # "the Shiite al-Bayaa district": the name is what follows "Shiite"
 
     def _trim(self, ent: SpacySpan) -> SpacySpan:
@@ -368,6 +379,8 @@ class Recogniser:
     def _cue_before(self, span: SpacySpan) -> bool:
         doc = span.doc
         i = span.start - 1
+        if i >= 0 and doc[i].text in _AYN_MARKS:
+            i -= 1  # "in ‘Ayn Al-Fijah"
         while i >= 0 and doc[i].lower_ in {"the", "a"}:
             i -= 1
         if i < 0:
