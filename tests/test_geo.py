@@ -101,6 +101,14 @@ def test_lower_case_arabic_articles_and_terrain_nouns_start_names(pipeline) -> N
     assert (location.place.feature_class, location.precision) == ("P", GeoPrecision.NEAR_TOWN)  # the city
 
 
+def test_a_people_word_before_a_settlement_is_not_its_name(pipeline) -> None:
+    text = "Troops raided the Kurdish Sheikh Maqsoud district of Aleppo on Monday, killing three."
+    assert _event_place(pipeline, text) == "Sheikh Maqsoud"
+    assert _event_place(pipeline, "Herdsmen attacked Nwonko village in Wukari, killing 27 people.") == "Nwonko"
+    text = "Five civilians were killed on Wednesday in Kayamla village of Konduga when a jet dropped a bomb."
+    assert _event_place(pipeline, text) == "Kayamla"
+
+
 def test_a_place_inside_a_group_name_is_not_where_the_event_happened(pipeline) -> None:
     text = (
         "The rebels of Harakat Ahrar Al-Sham and Jabhat Fateh Al-Sham (formerly Al-Nusra Front) launched an "

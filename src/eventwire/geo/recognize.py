@@ -253,6 +253,8 @@ class Recogniser:
             return None
         if end - start == 1 and (self._non_name_word(doc[start]) or demonym_countries(doc[start].text)):
             return None
+        if self._people_word(doc[start], alone=end - start == 1):
+            return None
         if self._settlement_cue_before(doc[start:end]):
             return end
         if end - start >= 2 and doc[start].lower_ in self.cues["generic_prefixes"]:
@@ -266,6 +268,16 @@ class Recogniser:
         if appositive and any(t.lower_ in self.cues["settlement_nouns"] for t in after[2:]):
             return end
         return None
+
+    def _people_word(self, token: Token, *, alone: bool) -> bool:
+        """ "the Shiite al-Bayaa district", "the Kurdish Sheikh Maqsoud district", "a Fulani village": a word
+        for a people or faith before a settlement, not its name."""
+        ent = self.ents.get(token.i)
+        if ent is None or ent.label_ != "NORP":
+            return False
+        if alone:
+            return token.i > 0 and token.doc[token.i - 1].lower_ in {"a", "an"}
+        return token.lower_.endswith(("ish", "ite", "ian", "ese", "ni", "ic"))
 
     def _facility_end(self, start: int) -> int | None:
         """A named site: a capitalised run ending in a facility word ("Kuweires Military Airport",
@@ -313,10 +325,8 @@ class Recogniser:
         after = doc[span.end] if span.end < len(doc) else None
         if after is None or after.text not in self.cues["settlement_nouns_after"]:
             return False
-        modifier = span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "NOUN"  # "the Fulani village elders"
-        ent = self.ents.get(span.start)
-        people = ent is not None and ent.label_ == "NORP" and ent.start == span.start  # not "Shiite al-Bayaa"
-        return not modifier and not people  # "the Shiite al-Bayaa district": the name is what follows "Shiite"
+        # "the Fulani village elders": the noun modifies another, and the name is a people's
+        return not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "NOUN")
 
     def _trim(self, ent: SpacySpan) -> SpacySpan:
         start = ent.start
@@ -325,6 +335,12 @@ class Recogniser:
         end = ent.end
         while end > start and ent.doc[end - 1].is_punct:
             end -= 1
+        if (
+            end - start > 1
+            and ent.doc[end - 1].text in self.cues["settlement_nouns_after"]
+            and _capitalised(ent.doc[end - 2])
+        ):
+            end -= 1  # "Kayamla village": the name, so that "village of Konduga" reads as its container
         return ent.doc[start:end]
 
     # -------------------------------------------------------------------------------------- decisions
