@@ -87,6 +87,19 @@ def extract(pipeline):
         ("Two policemen were shot and wounded by gunmen at a checkpoint in Kano on Monday.", S.ARMED_CLASH),
         ("Gunmen shot dead an off-duty police officer outside his home in Kano on Monday.", S.ATTACK),
         ("Two civilians were killed in crossfire during clashes between rival militias in Sirte.", S.ARMED_CLASH),
+        # a dateline is not the lead: the news starts after it
+        (
+            "GAROWE, June 2 (Wire) -- Two traders were killed in attacks in Galkayo, police said. "
+            "A trader was killed and another wounded in a grenade attack late Monday near the market.",
+            S.GRENADE,
+        ),
+        ("Monitoring Desk. BOSASO. Elders said that nine drivers were kidnapped by militants on Monday.", S.ABDUCTION),
+        # a date inside a pattern's gap does not void it; a place "under the control of" a group was not taken
+        ("Soldiers have established today a new military post near the border crossing.", S.HQ_ESTABLISHED),
+        (
+            "The army established a new military base near the town of Kalo, which is under the control of rebels.",
+            S.HQ_ESTABLISHED,
+        ),
     ],
 )
 def test_sub_event_types(extract, text: str, sub: SubEventType) -> None:

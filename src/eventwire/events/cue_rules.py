@@ -43,10 +43,30 @@ class Cue:
 
 @dataclass
 class Segment:
-    """Consecutive sentences about one event; the first segment also has the title's cues."""
+    """Consecutive sentences about one event; the first segment also has the title's cues. `fragments` are
+    its datelines and bylines ("NEW DELHI, March 7 (Xinhua) --", "Monitoring Desk."): they hold no news, so the
+    lead is the first sentences after them."""
 
     sentences: list[int]
     cues: list[Cue] = field(default_factory=list)
+    fragments: set[int] = field(default_factory=set)
+
+    @property
+    def lead(self) -> list[int]:
+        news = [i for i in self.sentences if i not in self.fragments] or self.sentences
+        return news[: len(LEAD_WEIGHTS)]
+
+    def rank(self, sentence: int) -> int:
+        """How far into the segment's news a sentence stands: 0 for the lead sentence."""
+        return sum(1 for i in self.sentences if i < sentence and i not in self.fragments)
+
+
+FRAGMENT_POS = {"PROPN", "NUM", "PUNCT", "SPACE", "SYM", "X"}
+
+
+def is_fragment(sentence: SpacySpan) -> bool:
+    """A dateline or byline: names, numbers and punctuation only."""
+    return all(t.pos_ in FRAGMENT_POS for t in sentence)
 
 
 DEFINITE = {"the", "that", "this", "those", "these"}
@@ -123,7 +143,7 @@ def protest_kind(context: set[str], *, violent: bool, intervened: bool) -> SubEv
 def protesters_violent(segment: Segment, context: dict[str, frozenset[str]]) -> bool:
     """Rioting anywhere in the lead ("hurled stones", "petrol bombs"), or fighting or destruction in a sentence
     about the protest ("clashed with protesters", "protesters torched a bank")."""
-    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    lead = set(segment.lead)
     protest_sentences = {c.sentence for c in segment.cues if c.category == "PROTEST" and c.current}
     for cue in segment.cues:
         if not cue.current or (cue.sentence not in lead and cue.sentence >= 0):
@@ -157,7 +177,7 @@ def _destroyed_by_crowd(span: SpacySpan, context: dict[str, frozenset[str]]) -> 
 def interventions(segment: Segment) -> bool:
     """Force or arrests used on the protest itself: "dispersed with tear gas", "police detained 30".
     A protest *against* an arrest ("against the arrest of ...") is not one."""
-    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    lead = set(segment.lead)
     protest_sentences = {c.sentence for c in segment.cues if c.category == "PROTEST" and c.current}
     for cue in segment.cues:
         if not cue.current or cue.span is None or cue.sentence not in lead:
@@ -175,7 +195,7 @@ def same_sentence(segment: Segment, first: str, second: str) -> bool:
 
 
 def in_lead(segment: Segment, category: str) -> bool:
-    lead = segment.sentences[: len(LEAD_WEIGHTS)]
+    lead = segment.lead
     return any(c.category == category and c.current and (c.sentence < 0 or c.sentence in lead) for c in segment.cues)
 
 
@@ -184,7 +204,7 @@ VIOLENCE_FAMILY = {"VIOLENCE", "CLASH", *EXPLOSIVE, "ABDUCT", "SEXUAL", "TAKEOVE
 
 def trigger_cue(cues: list[Cue], category: str, segment: Segment) -> Cue | None:
     """The words that report the event: its category's first cue in the lead, else a violence cue there."""
-    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    lead = set(segment.lead)
     in_lead = [c for c in cues if c.sentence in lead]
     family = VIOLENCE_FAMILY if category in VIOLENCE_FAMILY else {category}
     return (

@@ -41,6 +41,7 @@ from eventwire.events.cue_rules import (
     in_lead,
     in_name,
     interventions,
+    is_fragment,
     not_a_report,
     objects,
     past_sentences,
@@ -151,8 +152,9 @@ class TriggerDetector:
         segments = self._segments(doc, sentences)
         timex_spans = [(t.span.start, t.span.end) for t in doc._.timexes]
         for cue in anaphora_of_past(self._cues(doc, sentences, past)):
-            if any(s < cue.span.end_char and cue.span.start_char < e for s, e in timex_spans):
-                continue  # "March" the month is not a march
+            root = cue.span.root
+            if any(s <= root.idx < e for s, e in timex_spans):
+                continue  # "March" the month is not a march; "established today a post" still reports a post
             segment = next((s for s in segments if cue.sentence in s.sentences), segments[0])
             segment.cues.append(cue)
         if article is not None and article.title:
@@ -266,6 +268,8 @@ class TriggerDetector:
             if i > 0 and opens_new_story(sent):
                 segments.append(Segment([]))
             segments[-1].sentences.append(i)
+            if is_fragment(sent):
+                segments[-1].fragments.add(i)
         return segments
 
     # --------------------------------------------------------------------------------------------- typing
@@ -273,7 +277,7 @@ class TriggerDetector:
     def _classify(self, doc: Doc, sentences: list[SpacySpan], segment: Segment, *, lead: bool) -> Trigger | None:
         current = [c for c in segment.cues if c.current]
         scores = self._scores(current, segment)
-        in_lead = [c for c in current if c.sentence < 0 or c.sentence in segment.sentences[: len(LEAD_WEIGHTS)]]
+        in_lead = [c for c in current if c.sentence < 0 or c.sentence in segment.lead]
         if not scores or not in_lead or self._not_conflict(doc, sentences, segment, scores):
             return self._historical(segment) if lead else None
         category, sub = self._decide(doc, sentences, segment, scores)
@@ -285,13 +289,12 @@ class TriggerDetector:
         return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", confidence)
 
     def _scores(self, cues: list[Cue], segment: Segment) -> dict[str, float]:
-        first = segment.sentences[0]
         scores: dict[str, float] = defaultdict(float)
         for cue in cues:
             if cue.sentence < 0:
                 where = TITLE_WEIGHT
             else:
-                offset = cue.sentence - first
+                offset = segment.rank(cue.sentence)
                 where = LEAD_WEIGHTS[offset] if offset < len(LEAD_WEIGHTS) else BODY_WEIGHT
             # "set fire to the offices following the killing of a man": the cause is backdrop, not the news
             scores[cue.category] += self.lexicon.weights[cue.category] * where * (BACKDROP if backdrop(cue) else 1.0)
@@ -307,7 +310,7 @@ class TriggerDetector:
         cues = [c for c in segment.cues if c.current and c.span is not None and c.category in weak]
         if any(c.span.text.lower() not in passive for c in cues):
             return False
-        lead = doc[sentences[segment.sentences[0]].start : sentences[segment.sentences[:2][-1]].end]
+        lead = doc[sentences[segment.lead[0]].start : sentences[segment.lead[-1]].end]
         return any(doc.vocab.strings[m] == "NONEVENT" for m, _, _ in self.context(lead))
 
     def _decide(
@@ -370,7 +373,7 @@ class TriggerDetector:
 
     def _context(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> set[str]:
         found: set[str] = set()
-        for i in segment.sentences[:2]:
+        for i in segment.lead:
             sent = sentences[i]
             for match_id, start, _ in self.context(doc[sent.start : sent.end]):
                 label = doc.vocab.strings[match_id]
@@ -398,7 +401,7 @@ class TriggerDetector:
         """The violence is done by a crowd or a group of civilians ("residents beat a suspected thief", "clashes
         between two groups of locals", "Palestinians clashed with Israeli forces") with no armed group among
         them: ACLED's mob violence. Read from who does it: the subject, or "between ..." of the first cue."""
-        lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+        lead = set(segment.lead)
         fights = [c for c in segment.cues if c.current and c.sentence in lead and c.category in {"VIOLENCE", "CLASH"}]
         if not fights or fights[0].span is None:
             return False
@@ -412,7 +415,7 @@ class TriggerDetector:
 
     def _weapons_disrupted(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> bool:
         """A disruption cue ("defused", "seized", "recovered") with weapons in the same lead sentence."""
-        lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+        lead = set(segment.lead)
         for cue in segment.cues:
             if cue.category != "DISRUPT" or not cue.current or cue.sentence not in lead:
                 continue
