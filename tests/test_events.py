@@ -93,6 +93,39 @@ def extract(pipeline):
             "A trader was killed and another wounded in a grenade attack late Monday near the market.",
             S.GRENADE,
         ),
+        # what an "after" clause says happened did happen, whatever the mood of the verb above it; and it is the
+        # occasion of the news, not the news
+        ("The governor vowed justice after five herders were murdered by bandits on Sunday.", S.ATTACK),
+        (
+            "Rebel fighters will push on to Kume after seizing the town of Bira from the army.",
+            S.NON_STATE_OVERTAKES_TERRITORY,
+        ),
+        (
+            "Troops recovered control of three villages from insurgents who withdrew following heavy artillery "
+            "bombardment, monitors said.",
+            S.GOV_REGAINS_TERRITORY,
+        ),
+        (
+            "A day after police detained dozens of marchers, the party said two of its officials had been abducted.",
+            S.ABDUCTION,
+        ),
+        ("Clashes broke out in Hebron after soldiers attacked a peaceful protest on Friday.", S.VIOLENT_DEMONSTRATION),
+        # soldiers who capture a town and march on are no protesters; villagers who clash are a mob
+        (
+            "Government troops captured the town and marched into the nearby villages on Monday.",
+            S.GOV_REGAINS_TERRITORY,
+        ),
+        ("A farmer was killed as villagers clashed with sticks over grazing land in Kasai.", S.MOB_VIOLENCE),
+        # artillery with small arms is a battle; beside an offensive or clashes in an adverbial it is shelling
+        ("Rebel forces fired mortars and small arms at army positions near the town.", S.ARMED_CLASH),
+        ("Artillery shelled rebel villages near Ganja as border clashes entered a third day.", S.SHELLING),
+        (
+            "Rockets fired from across the border killed two people in Bunagana, as the army continues its "
+            "offensive against the rebels.",
+            S.SHELLING,
+        ),
+        # "gunmen" names who, not what was done; "any possible attack" has not happened
+        ("A senior commander of the militia gunmen defected to the army along with his fighters.", S.CHANGE_TO_GROUP),
         ("Monitoring Desk. BOSASO. Elders said that nine drivers were kidnapped by militants on Monday.", S.ABDUCTION),
         # a date inside a pattern's gap does not void it; a place "under the control of" a group was not taken
         ("Soldiers have established today a new military post near the border crossing.", S.HQ_ESTABLISHED),

@@ -22,14 +22,53 @@ HISTORICAL_DAYS = 60
 # killing of"): it is the backdrop of the news, not the news.
 BACKDROP = 0.3
 BACKDROP_PREPOSITIONS = {"after", "following", "since", "amid", "despite"}
+# Conjunctions that open a clause of what happened before or caused the news ("after police arrested ...").
+BACKDROP_MARKS = {"after", "since", "following"}
 
 
 def backdrop(cue: Cue) -> bool:
-    span = cue.span
-    if span is None or span.root.dep_ != "pobj":
+    """Is the cue inside the cause or occasion of the news: the object of "after"/"following"/"in the wake of"
+    ("following intensive air and artillery bombardment"), or a clause opened by "after" ("a day after police
+    arrested hundreds of protesters, ... said three were abducted")? Climbs the phrase up to the clause that
+    reports the news."""
+    if cue.span is None:
         return False
-    prep = span.root.head
-    return prep.lower_ in BACKDROP_PREPOSITIONS or (prep.lower_ == "of" and prep.head.lower_ in {"wake", "aftermath"})
+    node = cue.span.root
+    while True:
+        if node.dep_ in {"pobj", "pcomp"} and _backdrop_preposition(node.head):
+            return True
+        if node.dep_ == "dobj" and node.head.lower_ == "following":  # "following" parsed as a verb
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in node.children):
+            return True
+        if node.head.i == node.i or (node.pos_ in {"VERB", "AUX"} and node.dep_ in {"ROOT", "ccomp", "xcomp"}):
+            return False
+        node = node.head
+
+
+def _backdrop_preposition(prep: Token) -> bool:
+    word = prep.lower_
+    return word in BACKDROP_PREPOSITIONS or (word == "of" and prep.head.lower_ in {"wake", "aftermath"})
+
+
+# Where a clause stands apart from the mood of the verb above it: "vowed an inquiry after seven were murdered",
+# "will advance after seizing the town": what the adverbial says happened did happen.
+REALIS_MARKS = {"after", "since", "because", "as", "when", "while", "following"}
+
+
+def realis_clause(node: Token) -> bool:
+    if node.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in REALIS_MARKS for c in node.children)
+    return node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in BACKDROP_PREPOSITIONS
+
+
+def subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, shared with the verb it is coordinated with ("forces captured X and marched into Y")."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    while not found and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +198,10 @@ def _fight_at_protest(span: SpacySpan, context: dict[str, frozenset[str]]) -> bo
     """ "clashed with police", "clashes with protesters": a fight with the crowd or the police in it; not
     "armed clashes between gangs" or "the battle against the virus" mentioned by a protest story."""
     sides = context["CROWD"] | context["STATE_AGENT"]
-    return any(t.lower_ in sides for t in span.root.subtree if not span.start <= t.i < span.end)
+    root = span.root
+    # "clashes broke out after soldiers attacked a protest": the clause the fight is the subject of
+    scope = root.head if root.dep_ == "nsubj" and root.head.pos_ == "VERB" else root
+    return any(t.lower_ in sides for t in scope.subtree if not span.start <= t.i < span.end)
 
 
 def _destroyed_by_crowd(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:

@@ -47,7 +47,9 @@ from eventwire.events.cue_rules import (
     past_sentences,
     protest_kind,
     protesters_violent,
+    realis_clause,
     same_sentence,
+    subjects,
     trigger_cue,
 )
 from eventwire.model import SubEventType, Timex
@@ -216,8 +218,7 @@ class TriggerDetector:
     def _armed_subject(self, span: SpacySpan) -> bool:
         """Troops that "marched into" a town or "rallied" are not protesters."""
         armed = self.lexicon.context["ARMED"]
-        subjects = [c for c in span.root.children if c.dep_ == "nsubj"]
-        return any(t.lower_ in armed for s in subjects for t in s.subtree)
+        return any(t.lower_ in armed for s in subjects(span.root) for t in s.subtree)
 
     def _weapon_handled(self, span: SpacySpan) -> bool:
         """Weapons seized, destroyed or found ("captured 234 pistols", "destroyed dozens of machine guns"): the
@@ -256,9 +257,11 @@ class TriggerDetector:
             if level > 0 and node.lower_ in self.lexicon.modal:
                 return True
             for child in node.children:
-                if child.dep_ == "neg" or (child.dep_ in {"aux", "mark"} and child.lower_ in self.lexicon.modal):
+                # "any possible attack", "a planned rally": an adjective of mood on the cue word itself
+                deps = {"aux", "mark", "amod"} if level == 0 else {"aux", "mark"}
+                if child.dep_ == "neg" or (child.dep_ in deps and child.lower_ in self.lexicon.modal):
                     return True
-            if node.dep_ in {"ROOT"}:
+            if node.dep_ in {"ROOT"} or realis_clause(node):
                 break
         return False
 
@@ -288,7 +291,7 @@ class TriggerDetector:
         confidence = round(min(0.95, 0.4 + 0.55 * scores.get(category, max(scores.values())) / total), 3)
         return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", confidence)
 
-    def _scores(self, cues: list[Cue], segment: Segment) -> dict[str, float]:
+    def _scores(self, cues: list[Cue], segment: Segment, *, discount: float = BACKDROP) -> dict[str, float]:
         scores: dict[str, float] = defaultdict(float)
         for cue in cues:
             if cue.sentence < 0:
@@ -297,7 +300,7 @@ class TriggerDetector:
                 offset = segment.rank(cue.sentence)
                 where = LEAD_WEIGHTS[offset] if offset < len(LEAD_WEIGHTS) else BODY_WEIGHT
             # "set fire to the offices following the killing of a man": the cause is backdrop, not the news
-            scores[cue.category] += self.lexicon.weights[cue.category] * where * (BACKDROP if backdrop(cue) else 1.0)
+            scores[cue.category] += self.lexicon.weights[cue.category] * where * (discount if backdrop(cue) else 1.0)
         return {k: v for k, v in scores.items() if v > 0}
 
     def _not_conflict(self, doc: Doc, sentences: list[SpacySpan], segment: Segment, scores: dict) -> bool:
@@ -334,7 +337,7 @@ class TriggerDetector:
         if top in {"VIOLENCE", "CLASH", "LOOT", "CHANGE", "DISRUPT", "TAKEOVER"} and explosive and top != "DISRUPT":
             best = max(explosive, key=lambda k: (scores[k], -order[k]))
             top = best
-        if top == "SHELL" and same_sentence(segment, "SHELL", "CLASH"):
+        if top == "SHELL" and self._firefight(segment):
             return "CLASH", S.ARMED_CLASH  # artillery within a firefight (small arms, "armed clash"): a battle
         if top in EXPLOSIVE:
             return top, DIRECT[top]
@@ -342,7 +345,10 @@ class TriggerDetector:
             for specific in ("ABDUCT", "SEXUAL"):
                 if specific in scores:
                     return specific, DIRECT[specific]
-        protest = scores.get("PROTEST", 0.0)
+        # a protest named as the occasion of fighting ("clashes broke out after forces attacked a protest") is
+        # still the protest the fighting belongs to: its full weight decides against the fighting words
+        protest = self._scores([c for c in segment.cues if c.current and c.category == "PROTEST"], segment, discount=1)
+        protest = protest.get("PROTEST", 0.0) if "PROTEST" in scores else 0.0
         if protest and (
             top == "PROTEST"
             or (top in {"RIOT", "ARREST", "VIOLENCE", "CLASH", "TAKEOVER", "LOOT"} and protest >= 0.5 * scores[top])
@@ -397,20 +403,41 @@ class TriggerDetector:
         first = cues[0].sentence
         return any(c.category == "CLASH" and c.sentence == first and c.span.text.lower() in two_sided for c in cues)
 
+    def _firefight(self, segment: Segment) -> bool:
+        """Small arms or a fight told in the same sentence as the artillery ("fired mortars and small arms",
+        "clashed ..., using mortars"); not an offensive or an assault (`CAMPAIGN`), nor clashes in an adverbial
+        ("as border clashes entered their 7th day", "bringing the toll in the clashes to six"), which are the
+        setting of the shelling the sentence reports."""
+        shelled = {c.sentence for c in segment.cues if c.category == "SHELL" and c.current and c.sentence >= 0}
+        campaign = self.lexicon.context["CAMPAIGN"]
+        return any(
+            c.category == "CLASH"
+            and c.current
+            and c.sentence in shelled
+            and c.span.text.lower() not in campaign
+            and not any(a.dep_ == "advcl" for a in [c.span.root, *c.span.root.ancestors])
+            for c in segment.cues
+        )
+
     def _crowd_fight(self, segment: Segment) -> bool:
         """The violence is done by a crowd or a group of civilians ("residents beat a suspected thief", "clashes
         between two groups of locals", "Palestinians clashed with Israeli forces") with no armed group among
-        them: ACLED's mob violence. Read from who does it: the subject, or "between ..." of the first cue."""
+        them: ACLED's mob violence. Read from who does it: the subject, or "between ..." of the first cue that
+        names its doers ("a man was killed as villagers clashed": not "killed", which names none)."""
         lead = set(segment.lead)
-        fights = [c for c in segment.cues if c.current and c.sentence in lead and c.category in {"VIOLENCE", "CLASH"}]
-        if not fights or fights[0].span is None:
-            return False
-        cue = fights[0].span
-        if cue.text.lower() in self.lexicon.context["FIREARM_CUES"] or cue.root.lemma_ == "die":
-            return False  # guns are not a mob's weapons, and "three people died" says nothing of who did it
-        doers = agents(cue.root)
-        words = {t.lower_ for t in doers} | {t.lemma_.lower() for t in doers}
+        fights = [
+            c
+            for c in segment.cues
+            if c.current and c.span is not None and c.sentence in lead and c.category in {"VIOLENCE", "CLASH"}
+        ]
+        named = [(c, doers) for c in fights if c.span.root.lemma_ != "die" and (doers := agents(c.span.root))]
+        if not named:
+            return False  # "three people died" says nothing of who did it
+        cue, doers = named[0]
         context = self.lexicon.context
+        if any(c.sentence == cue.sentence and c.span.text.lower() in context["FIREARM_CUES"] for c in fights):
+            return False  # guns are not a mob's weapons
+        words = {t.lower_ for t in doers} | {t.lemma_.lower() for t in doers}
         return bool(words & context["MOB_AGENT"]) and not words & context["NONSTATE_ARMED"]
 
     def _weapons_disrupted(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> bool:
