@@ -126,6 +126,33 @@ def extract(pipeline):
         ),
         # "gunmen" names who, not what was done; "any possible attack" has not happened
         ("A senior commander of the militia gunmen defected to the army along with his fighters.", S.CHANGE_TO_GROUP),
+        # "people" say nothing of who was hit; a "by" phrase and "police said" are not the victims
+        (
+            "At least nine people were killed and two wounded, officials said, when rebels attacked a police post.",
+            S.ARMED_CLASH,
+        ),
+        ("Six persons were confirmed dead by the police after gunmen raided a farming settlement.", S.ATTACK),
+        # wording a coder would list
+        ("Attackers set off suicide bombs outside a hotel in the capital on Friday.", S.SUICIDE_BOMB),
+        ("Students staged a die-in outside the ministry on Monday.", S.PEACEFUL_PROTEST),
+        (
+            "Rebel fighters gained ground inside the northern districts of the city on Monday.",
+            S.NON_STATE_OVERTAKES_TERRITORY,
+        ),
+        ("Separatists blew up a railway bridge near the town on Sunday.", S.REMOTE_EXPLOSIVE),
+        ("The army drove the insurgents back from three villages near the lake on Sunday.", S.GOV_REGAINS_TERRITORY),
+        (
+            "Government troops took the town of Moro without any armed clashes on Friday.",
+            S.NON_VIOLENT_TERRITORY_TRANSFER,
+        ),
+        ("The two armies carried out an exchange of prisoners at the border crossing on Sunday.", S.AGREEMENT),
+        ("A new militia unit has been set up by tribal leaders in the province.", S.CHANGE_TO_GROUP),
+        # a bomb that blows up while soldiers try to defuse it went off; a disaster word in a unit's name is no disaster
+        (
+            "Four soldiers were killed when a bomb blew up as they were trying to defuse it near Kandahar.",
+            S.REMOTE_EXPLOSIVE,
+        ),
+        ("A soldier of the Storm Brigade was killed in a blast near the border on Monday.", S.REMOTE_EXPLOSIVE),
         ("Monitoring Desk. BOSASO. Elders said that nine drivers were kidnapped by militants on Monday.", S.ABDUCTION),
         # a date inside a pattern's gap does not void it; a place "under the control of" a group was not taken
         ("Soldiers have established today a new military post near the border crossing.", S.HQ_ESTABLISHED),
@@ -212,10 +239,22 @@ def test_a_single_victim_named_in_the_singular_counts_one(extract) -> None:
     assert event.counts[0].evidence.rule == "count.singular_victim"
 
 
+def test_verbal_readings_that_do_not_bury_the_event(extract) -> None:
+    # welcoming a ceasefire says there is one; pushing one's way into a town is no demand
+    events = sorted(
+        extract("The union welcomed the ceasefire agreed by the two parties in Juba."), key=lambda e: -e.confidence
+    )
+    assert events[0].sub_event_type is S.AGREEMENT
+    events = extract("Troops pushed their way into the rebel-held town on Monday, capturing a village nearby.")
+    assert all(e.plover.event != "DEMAND" for e in events)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "A drone filmed the flooded villages along the river on Monday.",  # a drone that only flies
+        "Firefighters gained ground in their battle against the wildfires on Monday.",  # not a takeover
+        "The truce monitors arrived in the capital on Monday.",  # a truce named as a modifier
         "The National Liberation Front held its congress in the capital on Monday.",  # a cue inside a name
         "Troops marched through the capital on Independence Day.",  # soldiers marching are not protesters
     ],

@@ -21,7 +21,7 @@ HISTORICAL_DAYS = 60
 # Weight of a cue named as the cause or occasion of what happened ("after a demonstration", "following the
 # killing of"): it is the backdrop of the news, not the news.
 BACKDROP = 0.3
-BACKDROP_PREPOSITIONS = {"after", "following", "since", "amid", "despite"}
+BACKDROP_PREPOSITIONS = {"after", "following", "since", "amid", "despite", "over"}
 # Conjunctions that open a clause of what happened before or caused the news ("after police arrested ...").
 BACKDROP_MARKS = {"after", "since", "following"}
 
@@ -108,6 +108,7 @@ def is_fragment(sentence: SpacySpan) -> bool:
     return all(t.pos_ in FRAGMENT_POS for t in sentence)
 
 
+AGREEMENT_NOUNS = {"deal", "deals", "agreement", "agreements", "accord", "accords", "pact", "arrangement"}
 DEFINITE = {"the", "that", "this", "those", "these"}
 NAME_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 
@@ -144,6 +145,8 @@ def not_a_report(span: SpacySpan) -> bool:
         return True  # "without a physical confrontation"
     if span.label_ == "CLASH" and span.root.tag_ == "VBG" and span.root.dep_ == "amod":
         return True  # "infantry fighting vehicles"
+    if span.label_ == "AGREE" and span.root.dep_ == "compound" and span.root.head.lower_ not in AGREEMENT_NOUNS:
+        return True  # "truce monitors", "ceasefire violations" name something else; "ceasefire deal" does not
     if span.label_ in {"TAKEOVER", "REGAIN"}:
         return span.root.dep_ == "amod" or (span.start > 0 and doc[span.start - 1].text == "-")
     return False

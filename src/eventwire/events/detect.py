@@ -56,6 +56,8 @@ from eventwire.model import SubEventType, Timex
 
 S = SubEventType
 MARCHES = {"marched", "march", "marches", "marching", "rallied"}  # troops march and rally too
+FIGHTING = {"VIOLENCE", "CLASH", "RIOT"}
+REPORTING = {"say", "tell", "report", "confirm", "add", "state", "claim", "announce"}
 HARMFUL = {"VIOLENCE", "CLASH", "LOOT", *EXPLOSIVE}  # cues that say someone or something was hit
 DIRECT: dict[str, SubEventType] = {
     "SUICIDE": S.SUICIDE_BOMB,
@@ -102,6 +104,7 @@ class Lexicon:
     needs_harm: frozenset[str]  # cues that report an event only beside a harm word ("drones" can just fly)
     denial: frozenset[str]  # words that void every cue below them ("denied ... responsible for the attack")
     armed_exempt: frozenset[str]  # CHANGE cues that need no armed actor in their sentence ("curfew")
+    armed_only: frozenset[str]  # other cues that need one ("gained ground": firefighters gain ground too)
     patterns: dict[str, list]  # spaCy Matcher token patterns, for wording with words in between
 
 
@@ -119,6 +122,7 @@ def load_lexicon() -> Lexicon:
         needs_harm=frozenset(data.get("needs_harm", ())),
         denial=frozenset(data.get("denial", {}).get("words", ())),
         armed_exempt=frozenset(data.get("needs_armed", {}).get("exempt", ())),
+        armed_only=frozenset(data.get("needs_armed", {}).get("cues", ())),
         patterns={k: v for k, v in data.get("patterns", {}).items() if not k.startswith("_")},
     )
 
@@ -200,7 +204,7 @@ class TriggerDetector:
         text = span.text.lower()
         if span.label_ == "CLASH" and span.root.pos_ == "NOUN" and self._fight_against_nature(span.root):
             return True  # "the battle to contain the wildfires", "the fight against covid"
-        if span.label_ == "CHANGE" and text not in self.lexicon.armed_exempt:
+        if (span.label_ == "CHANGE" and text not in self.lexicon.armed_exempt) or text in self.lexicon.armed_only:
             return not any(m.label_ in {"ARMED", "STATE_AGENT"} for m in self.context(sent, as_spans=True))
         if text not in self.lexicon.needs_harm:
             return False
@@ -314,7 +318,11 @@ class TriggerDetector:
         if any(c.span.text.lower() not in passive for c in cues):
             return False
         lead = doc[sentences[segment.lead[0]].start : sentences[segment.lead[-1]].end]
-        return any(doc.vocab.strings[m] == "NONEVENT" for m, _, _ in self.context(lead))
+        # a disaster word inside a name ("the Storm Corps") names a unit, not a disaster
+        return any(
+            doc.vocab.strings[m] == "NONEVENT" and not all(t.ent_type_ in {"ORG", "FAC", "NORP"} for t in doc[s:e])
+            for m, s, e in self.context(lead)
+        )
 
     def _decide(
         self, doc: Doc, sentences: list[SpacySpan], segment: Segment, scores: dict[str, float]
@@ -348,7 +356,7 @@ class TriggerDetector:
         # a protest named as the occasion of fighting ("clashes broke out after forces attacked a protest") is
         # still the protest the fighting belongs to: its full weight decides against the fighting words
         protest = self._scores([c for c in segment.cues if c.current and c.category == "PROTEST"], segment, discount=1)
-        protest = protest.get("PROTEST", 0.0) if "PROTEST" in scores else 0.0
+        protest = protest.get("PROTEST", 0.0) if "PROTEST" in scores and top in FIGHTING else scores.get("PROTEST", 0.0)
         if protest and (
             top == "PROTEST"
             or (top in {"RIOT", "ARREST", "VIOLENCE", "CLASH", "TAKEOVER", "LOOT"} and protest >= 0.5 * scores[top])
@@ -443,9 +451,12 @@ class TriggerDetector:
     def _weapons_disrupted(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> bool:
         """A disruption cue ("defused", "seized", "recovered") with weapons in the same lead sentence."""
         lead = set(segment.lead)
+        blasts = {c.span.root.i for c in segment.cues if c.category == "IED" and c.current and c.span is not None}
         for cue in segment.cues:
             if cue.category != "DISRUPT" or not cue.current or cue.sentence not in lead:
                 continue
+            if any(a.i in blasts for a in cue.span.root.ancestors):
+                continue  # "the bomb blew up as soldiers were trying to defuse it": it went off
             sent = sentences[cue.sentence]
             if any(doc.vocab.strings[m] == "WEAPONS" for m, _, _ in self.context(doc[sent.start : sent.end])):
                 return True
@@ -454,29 +465,53 @@ class TriggerDetector:
     def _target(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> str | None:
         """ARMED or CIVILIAN: who the violence is aimed at. An attack on soldiers, police, gang members or a base
         is a battle in ACLED's terms; on anyone else, an attack. The trigger's passive subject or object says it
-        ("two policemen were shot", "shot dead a soldier"); else the first such word after the trigger."""
-        first = [c for c in segment.cues if c.current and c.span is not None and c.category in {"VIOLENCE", "CLASH"}]
-        if not first:
+        ("two policemen were shot", "shot dead a soldier"); else the first such word after the trigger, not in
+        a "by" phrase ("confirmed dead by the police"). "People" say nothing of who they were: then an armed
+        target named by another cue of the lead decides ("12 people were killed ... rebels attacked a police
+        post"), else they are civilians."""
+        cues = [c for c in segment.cues if c.current and c.span is not None and c.category in {"VIOLENCE", "CLASH"}]
+        if not cues:
             return None
-        trigger = first[0].span
-        verb = trigger.root.head if trigger.root.dep_ == "nsubj" else trigger.root  # "gunmen shot ...": the verb
-        victims = [t for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} for t in c.subtree]
+        trigger = cues[0].span
+        victims = self._victims(trigger)
+        found = None
         if victims:
             words = {t.lower_ for t in victims}
             if words & self.lexicon.context["FORMER"] or {"off", "duty"} <= words:
                 return "CIVILIAN"  # an off-duty or former policeman is a civilian to ACLED
             found = self._side(doc[victims[0].i : victims[-1].i + 1])
-            if found is not None:
-                return found
-        sent = sentences[first[0].sentence]
-        return self._side(doc[trigger.end : sent.end])
+        if found in {None, "GENERIC"}:
+            after = self._side(doc[trigger.end : sentences[cues[0].sentence].end])
+            found = after if found is None or after in {"ARMED", "CIVILIAN"} else found
+        if found != "GENERIC":
+            return found
+        lead = set(segment.lead)
+        for cue in cues[1:]:
+            hit = self._victims(cue.span)
+            if cue.sentence in lead and hit and self._side(doc[hit[0].i : hit[-1].i + 1]) == "ARMED":
+                return "ARMED"
+        return "CIVILIAN"
+
+    @staticmethod
+    def _victims(trigger: SpacySpan) -> list[Token]:
+        verb = trigger.root.head if trigger.root.dep_ == "nsubj" else trigger.root  # "gunmen shot ...": the verb
+        return [t for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} for t in c.subtree]
 
     def _side(self, words: SpacySpan) -> str | None:
-        labels = [(doc_label, s) for m, s, _ in self.context(words) if (doc_label := self.vocab.strings[m])]
-        for label, _ in sorted(labels, key=lambda x: x[1]):
+        """The first ARMED or CIVILIAN word, else GENERIC for "people"; words of a "by" phrase are the doers."""
+        labels = [(self.vocab.strings[m], s) for m, s, _ in self.context(words)]
+        generic = None
+        for label, start in sorted(labels, key=lambda x: x[1]):
+            token = words.doc[start]
+            if any(a.dep_ == "agent" or a.lower_ == "by" for a in token.ancestors if a.i >= words.start):
+                continue
+            if token.dep_ == "nsubj" and token.head.lemma_ in REPORTING:
+                continue  # "..., police said": who reports it
             if label in {"CIVILIAN", "ARMED"}:
                 return label
-        return None
+            if label == "GENERIC_VICTIM":
+                generic = "GENERIC"
+        return generic
 
     def _historical(self, segment: Segment) -> Trigger | None:
         """The background event of an article with no current one: kept, flagged, dated in its own past."""
