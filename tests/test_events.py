@@ -153,6 +153,15 @@ def extract(pipeline):
             S.REMOTE_EXPLOSIVE,
         ),
         ("A soldier of the Storm Brigade was killed in a blast near the border on Monday.", S.REMOTE_EXPLOSIVE),
+        # a protest that descends into violence is a violent demonstration; one that denounces violence is not;
+        # deaths in a crackdown on a protest are excessive force
+        (
+            "Police fired tear gas at marchers in Bulawayo as the rally descended into one of the worst outbreaks of "
+            "violence in years.",
+            S.VIOLENT_DEMONSTRATION,
+        ),
+        ("Hundreds of farmers marched in Kisumu on Monday to condemn violence against herders.", S.PEACEFUL_PROTEST),
+        ("Two students died in a protest crackdown in Lima on Saturday.", S.EXCESSIVE_FORCE),
         ("Monitoring Desk. BOSASO. Elders said that nine drivers were kidnapped by militants on Monday.", S.ABDUCTION),
         # a date inside a pattern's gap does not void it; a place "under the control of" a group was not taken
         ("Soldiers have established today a new military post near the border crossing.", S.HQ_ESTABLISHED),

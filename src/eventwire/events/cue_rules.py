@@ -192,9 +192,28 @@ def protesters_violent(segment: Segment, context: dict[str, frozenset[str]]) -> 
             continue
         if cue.category == "RIOT" or (cue.category == "CLASH" and _fight_at_protest(cue.span, context)):
             return True
+        if cue.category == "UNREST" and cue.span is not None and _unrest_at_protest(cue.span, context):
+            return True
         if cue.category == "LOOT" and cue.sentence in protest_sentences and _destroyed_by_crowd(cue.span, context):
             return True
     return False
+
+
+def _unrest_at_protest(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:
+    """Violence that happened at the protest: "violence surged", "the protest descended into one of the worst
+    outbreaks of violence", "Friday's violence". Not violence a protest denounces ("condemning violence against
+    civilians"), which is its object or has a target, nor violence by the police."""
+    root = span.root
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in root.children):
+        return False
+    if any(t.lower_ in context["STATE_AGENT"] for t in root.subtree):
+        return False  # "violence by the police"
+    if root.dep_ == "nsubj" or any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in root.children):
+        return True
+    node = root
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
+        node = node.head.head  # "one of the worst outbreaks of violence"
+    return node.dep_ == "pobj" and node.head.lower_ in {"into", "in"}
 
 
 def _fight_at_protest(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:
