@@ -162,6 +162,12 @@ def extract(pipeline):
         ),
         ("Hundreds of farmers marched in Kisumu on Monday to condemn violence against herders.", S.PEACEFUL_PROTEST),
         ("Two students died in a protest crackdown in Lima on Saturday.", S.EXCESSIVE_FORCE),
+        # a battle in which a side takes a place is coded by the territory; a takeover after bombing is no strike
+        (
+            "Troops advanced into the rebel-held valley on Tuesday, clashing with insurgents and capturing a village "
+            "on its edge, in an offensive that had previously involved air strikes.",
+            S.GOV_REGAINS_TERRITORY,
+        ),
         ("Monitoring Desk. BOSASO. Elders said that nine drivers were kidnapped by militants on Monday.", S.ABDUCTION),
         # a date inside a pattern's gap does not void it; a place "under the control of" a group was not taken
         ("Soldiers have established today a new military post near the border crossing.", S.HQ_ESTABLISHED),

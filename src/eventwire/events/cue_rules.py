@@ -22,6 +22,7 @@ HISTORICAL_DAYS = 60
 # killing of"): it is the backdrop of the news, not the news.
 BACKDROP = 0.3
 BACKDROP_PREPOSITIONS = {"after", "following", "since", "amid", "despite", "over"}
+EARLIER = {"previously", "formerly"}
 # Conjunctions that open a clause of what happened before or caused the news ("after police arrested ...").
 BACKDROP_MARKS = {"after", "since", "following"}
 
@@ -41,6 +42,8 @@ def backdrop(cue: Cue) -> bool:
             return True
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in node.children):
             return True
+        if node.pos_ in {"VERB", "AUX"} and any(c.lower_ in EARLIER for c in node.children if c.dep_ == "advmod"):
+            return True  # "an offensive that had previously involved air strikes"
         if node.head.i == node.i or (node.pos_ in {"VERB", "AUX"} and node.dep_ in {"ROOT", "ccomp", "xcomp"}):
             return False
         node = node.head
@@ -258,9 +261,13 @@ def same_sentence(segment: Segment, first: str, second: str) -> bool:
     return any(c.category == second and c.current and c.sentence in one for c in segment.cues)
 
 
-def in_lead(segment: Segment, category: str) -> bool:
+def in_lead(segment: Segment, category: str, *, news: bool = False) -> bool:
+    """Has the lead (or the title) a current cue of the category; with `news`, one that is not backdrop."""
     lead = segment.lead
-    return any(c.category == category and c.current and (c.sentence < 0 or c.sentence in lead) for c in segment.cues)
+    return any(
+        c.category == category and c.current and (c.sentence < 0 or c.sentence in lead) and not (news and backdrop(c))
+        for c in segment.cues
+    )
 
 
 VIOLENCE_FAMILY = {"VIOLENCE", "CLASH", *EXPLOSIVE, "ABDUCT", "SEXUAL", "TAKEOVER", "REGAIN"}

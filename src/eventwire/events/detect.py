@@ -341,7 +341,10 @@ class TriggerDetector:
         scores = {k: v for k, v in scores.items() if k != "DISRUPT"} or scores
         ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
         top = ranked[0]
-        explosive = [k for k in EXPLOSIVE if k in scores and in_lead(segment, k)]
+        if top in {"CLASH", "VIOLENCE"} and (taken := self._territory_taken(segment)):
+            top = taken  # ACLED codes a battle in which a side takes the place by the territory it changed
+        # a takeover after a bombardment is a takeover; a killing in a blast is the blast
+        explosive = [k for k in EXPLOSIVE if k in scores and in_lead(segment, k, news=top == "TAKEOVER")]
         if top in {"VIOLENCE", "CLASH", "LOOT", "CHANGE", "DISRUPT", "TAKEOVER"} and explosive and top != "DISRUPT":
             best = max(explosive, key=lambda k: (scores[k], -order[k]))
             top = best
@@ -410,6 +413,20 @@ class TriggerDetector:
         two_sided = self.lexicon.context["TWO_SIDED"]
         first = cues[0].sentence
         return any(c.category == "CLASH" and c.sentence == first and c.span.text.lower() in two_sided for c in cues)
+
+    def _territory_taken(self, segment: Segment) -> str | None:
+        """The lead says a side took a place ("clashing with insurgents and capturing a village", "took control
+        of"): the object of the taking verb is a place, not people or weapons."""
+        places = self.lexicon.context["PLACE"]
+        for cue in segment.cues:
+            if cue.category not in {"TAKEOVER", "REGAIN"} or not cue.current or cue.sentence not in segment.lead:
+                continue
+            if backdrop(cue):
+                continue  # "a dispute over the control of ..."
+            words = [*cue.span, *objects(cue.span.root)] if cue.span.root.pos_ == "VERB" else list(cue.span)
+            if any(w.lower_ in places or w.ent_type_ in {"GPE", "LOC", "FAC"} for w in words):
+                return cue.category
+        return None
 
     def _firefight(self, segment: Segment) -> bool:
         """Small arms or a fight told in the same sentence as the artillery ("fired mortars and small arms",
