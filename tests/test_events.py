@@ -168,6 +168,12 @@ def extract(pipeline):
             "on its edge, in an offensive that had previously involved air strikes.",
             S.GOV_REGAINS_TERRITORY,
         ),
+        # militants driven from a place in a battle with state forces lost it to them
+        (
+            "The militants were pushed back from their strongholds in the hills. Dozens of militants were killed in "
+            "a battle with government forces.",
+            S.GOV_REGAINS_TERRITORY,
+        ),
         ("Monitoring Desk. BOSASO. Elders said that nine drivers were kidnapped by militants on Monday.", S.ABDUCTION),
         # a date inside a pattern's gap does not void it; a place "under the control of" a group was not taken
         ("Soldiers have established today a new military post near the border crossing.", S.HQ_ESTABLISHED),

@@ -382,10 +382,8 @@ class TriggerDetector:
         if top in {"TAKEOVER", "REGAIN"} and "TRANSFER" in scores and "CLASH" not in scores:
             return top, S.NON_VIOLENT_TERRITORY_TRANSFER  # taken without a fight: the other side withdrew
         if top == "TAKEOVER":
-            return (
-                "TAKEOVER",
-                S.GOV_REGAINS_TERRITORY if "STATE_SUBJECT" in context else S.NON_STATE_OVERTAKES_TERRITORY,
-            )
+            state = "STATE_SUBJECT" in context or ("STATE_AGENT" in context and self._armed_losers(segment))
+            return "TAKEOVER", S.GOV_REGAINS_TERRITORY if state else S.NON_STATE_OVERTAKES_TERRITORY
         return top, DIRECT[top]
 
     def _context(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> set[str]:
@@ -427,6 +425,17 @@ class TriggerDetector:
             if any(w.lower_ in places or w.ent_type_ in {"GPE", "LOC", "FAC"} for w in words):
                 return cue.category
         return None
+
+    def _armed_losers(self, segment: Segment) -> bool:
+        """ "The militants were pushed back from their strongholds ... in battle with government forces": a
+        passive taking verb whose subject is a non-state armed group lost the place, to the state forces the
+        lead names."""
+        armed = self.lexicon.context["NONSTATE_ARMED"]
+        for cue in segment.cues:
+            if cue.category == "TAKEOVER" and cue.current and cue.sentence in segment.lead:
+                losers = [t for c in cue.span.root.children if c.dep_ == "nsubjpass" for t in c.subtree]
+                return any(t.lower_ in armed for t in losers)
+        return False
 
     def _firefight(self, segment: Segment) -> bool:
         """Small arms or a fight told in the same sentence as the artillery ("fired mortars and small arms",
