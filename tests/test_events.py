@@ -87,6 +87,100 @@ def extract(pipeline):
         ("Two policemen were shot and wounded by gunmen at a checkpoint in Kano on Monday.", S.ARMED_CLASH),
         ("Gunmen shot dead an off-duty police officer outside his home in Kano on Monday.", S.ATTACK),
         ("Two civilians were killed in crossfire during clashes between rival militias in Sirte.", S.ARMED_CLASH),
+        # a dateline is not the lead: the news starts after it
+        (
+            "GAROWE, June 2 (Wire) -- Two traders were killed in attacks in Galkayo, police said. "
+            "A trader was killed and another wounded in a grenade attack late Monday near the market.",
+            S.GRENADE,
+        ),
+        # what an "after" clause says happened did happen, whatever the mood of the verb above it; and it is the
+        # occasion of the news, not the news
+        ("The governor vowed justice after five herders were murdered by bandits on Sunday.", S.ATTACK),
+        (
+            "Rebel fighters will push on to Kume after seizing the town of Bira from the army.",
+            S.NON_STATE_OVERTAKES_TERRITORY,
+        ),
+        (
+            "Troops recovered control of three villages from insurgents who withdrew following heavy artillery "
+            "bombardment, monitors said.",
+            S.GOV_REGAINS_TERRITORY,
+        ),
+        (
+            "A day after police detained dozens of marchers, the party said two of its officials had been abducted.",
+            S.ABDUCTION,
+        ),
+        ("Clashes broke out in Hebron after soldiers attacked a peaceful protest on Friday.", S.VIOLENT_DEMONSTRATION),
+        # soldiers who capture a town and march on are no protesters; villagers who clash are a mob
+        (
+            "Government troops captured the town and marched into the nearby villages on Monday.",
+            S.GOV_REGAINS_TERRITORY,
+        ),
+        ("A farmer was killed as villagers clashed with sticks over grazing land in Kasai.", S.MOB_VIOLENCE),
+        # artillery with small arms is a battle; beside an offensive or clashes in an adverbial it is shelling
+        ("Rebel forces fired mortars and small arms at army positions near the town.", S.ARMED_CLASH),
+        ("Artillery shelled rebel villages near Ganja as border clashes entered a third day.", S.SHELLING),
+        (
+            "Rockets fired from across the border killed two people in Bunagana, as the army continues its "
+            "offensive against the rebels.",
+            S.SHELLING,
+        ),
+        # "gunmen" names who, not what was done; "any possible attack" has not happened
+        ("A senior commander of the militia gunmen defected to the army along with his fighters.", S.CHANGE_TO_GROUP),
+        # "people" say nothing of who was hit; a "by" phrase and "police said" are not the victims
+        (
+            "At least nine people were killed and two wounded, officials said, when rebels attacked a police post.",
+            S.ARMED_CLASH,
+        ),
+        ("Six persons were confirmed dead by the police after gunmen raided a farming settlement.", S.ATTACK),
+        # wording a coder would list
+        ("Attackers set off suicide bombs outside a hotel in the capital on Friday.", S.SUICIDE_BOMB),
+        ("Students staged a die-in outside the ministry on Monday.", S.PEACEFUL_PROTEST),
+        (
+            "Rebel fighters gained ground inside the northern districts of the city on Monday.",
+            S.NON_STATE_OVERTAKES_TERRITORY,
+        ),
+        ("Separatists blew up a railway bridge near the town on Sunday.", S.REMOTE_EXPLOSIVE),
+        ("The army drove the insurgents back from three villages near the lake on Sunday.", S.GOV_REGAINS_TERRITORY),
+        (
+            "Government troops took the town of Moro without any armed clashes on Friday.",
+            S.NON_VIOLENT_TERRITORY_TRANSFER,
+        ),
+        ("The two armies carried out an exchange of prisoners at the border crossing on Sunday.", S.AGREEMENT),
+        ("A new militia unit has been set up by tribal leaders in the province.", S.CHANGE_TO_GROUP),
+        # a bomb that blows up while soldiers try to defuse it went off; a disaster word in a unit's name is no disaster
+        (
+            "Four soldiers were killed when a bomb blew up as they were trying to defuse it near Kandahar.",
+            S.REMOTE_EXPLOSIVE,
+        ),
+        ("A soldier of the Storm Brigade was killed in a blast near the border on Monday.", S.REMOTE_EXPLOSIVE),
+        # a protest that descends into violence is a violent demonstration; one that denounces violence is not;
+        # deaths in a crackdown on a protest are excessive force
+        (
+            "Police fired tear gas at marchers in Bulawayo as the rally descended into one of the worst outbreaks of "
+            "violence in years.",
+            S.VIOLENT_DEMONSTRATION,
+        ),
+        ("Hundreds of farmers marched in Kisumu on Monday to condemn violence against herders.", S.PEACEFUL_PROTEST),
+        ("Two students died in a protest crackdown in Lima on Saturday.", S.EXCESSIVE_FORCE),
+        # a battle in which a side takes a place is coded by the territory; a takeover after bombing is no strike
+        (
+            "Troops advanced into the rebel-held valley on Tuesday, clashing with insurgents and capturing a village "
+            "on its edge, in an offensive that had previously involved air strikes.",
+            S.GOV_REGAINS_TERRITORY,
+        ),
+        # militants driven from a place in a battle with state forces lost it to them
+        (
+            "The militants were pushed back from their strongholds in the hills. Dozens of militants were killed in "
+            "a battle with government forces.",
+            S.GOV_REGAINS_TERRITORY,
+        ),
+        ("Monitoring Desk. BOSASO. Elders said that nine drivers were kidnapped by militants on Monday.", S.ABDUCTION),
+        # a date inside a pattern's gap does not void it; a place "under the control of" a group was not taken
+        ("Soldiers have established today a new military post near the border crossing.", S.HQ_ESTABLISHED),
+        (
+            "The army established a new military base near the town of Kalo, which is under the control of rebels.",
+            S.HQ_ESTABLISHED,
+        ),
     ],
 )
 def test_sub_event_types(extract, text: str, sub: SubEventType) -> None:
@@ -177,10 +271,22 @@ def test_a_single_victim_named_in_the_singular_counts_one(extract) -> None:
     assert event.counts[0].evidence.rule == "count.singular_victim"
 
 
+def test_verbal_readings_that_do_not_bury_the_event(extract) -> None:
+    # welcoming a ceasefire says there is one; pushing one's way into a town is no demand
+    events = sorted(
+        extract("The union welcomed the ceasefire agreed by the two parties in Juba."), key=lambda e: -e.confidence
+    )
+    assert events[0].sub_event_type is S.AGREEMENT
+    events = extract("Troops pushed their way into the rebel-held town on Monday, capturing a village nearby.")
+    assert all(e.plover.event != "DEMAND" for e in events)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "A drone filmed the flooded villages along the river on Monday.",  # a drone that only flies
+        "Firefighters gained ground in their battle against the wildfires on Monday.",  # not a takeover
+        "The truce monitors arrived in the capital on Monday.",  # a truce named as a modifier
         "The National Liberation Front held its congress in the capital on Monday.",  # a cue inside a name
         "Troops marched through the capital on Independence Day.",  # soldiers marching are not protesters
     ],

@@ -116,11 +116,12 @@ def build_events(
 
 def _unrealised(found: VerbalTrigger, event: Event) -> bool:
     """An ACLED cue inside a demand, threat, rejection or concession ("demanded a truce", "lifted the curfew"),
-    or an agreement named under any other predicate ("accused the rebels of violating the ceasefire")."""
+    or an agreement named under any other predicate ("accused the rebels of violating the ceasefire") but one
+    that welcomes or backs it ("welcomed the ceasefire": there is one)."""
     if not _under(found.predicate, event.trigger):
         return False
     return found.plover.event in UNREALISED or (
-        event.sub_event_type is SubEventType.AGREEMENT and found.plover.event != "AGREE"
+        event.sub_event_type is SubEventType.AGREEMENT and found.plover.event not in {"AGREE", "SUPPORT"}
     )
 
 

@@ -21,15 +21,57 @@ HISTORICAL_DAYS = 60
 # Weight of a cue named as the cause or occasion of what happened ("after a demonstration", "following the
 # killing of"): it is the backdrop of the news, not the news.
 BACKDROP = 0.3
-BACKDROP_PREPOSITIONS = {"after", "following", "since", "amid", "despite"}
+BACKDROP_PREPOSITIONS = {"after", "following", "since", "amid", "despite", "over"}
+EARLIER = {"previously", "formerly"}
+# Conjunctions that open a clause of what happened before or caused the news ("after police arrested ...").
+BACKDROP_MARKS = {"after", "since", "following"}
 
 
 def backdrop(cue: Cue) -> bool:
-    span = cue.span
-    if span is None or span.root.dep_ != "pobj":
+    """Is the cue inside the cause or occasion of the news: the object of "after"/"following"/"in the wake of"
+    ("following intensive air and artillery bombardment"), or a clause opened by "after" ("a day after police
+    arrested hundreds of protesters, ... said three were abducted")? Climbs the phrase up to the clause that
+    reports the news."""
+    if cue.span is None:
         return False
-    prep = span.root.head
-    return prep.lower_ in BACKDROP_PREPOSITIONS or (prep.lower_ == "of" and prep.head.lower_ in {"wake", "aftermath"})
+    node = cue.span.root
+    while True:
+        if node.dep_ in {"pobj", "pcomp"} and _backdrop_preposition(node.head):
+            return True
+        if node.dep_ == "dobj" and node.head.lower_ == "following":  # "following" parsed as a verb
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in node.children):
+            return True
+        if node.pos_ in {"VERB", "AUX"} and any(c.lower_ in EARLIER for c in node.children if c.dep_ == "advmod"):
+            return True  # "an offensive that had previously involved air strikes"
+        if node.head.i == node.i or (node.pos_ in {"VERB", "AUX"} and node.dep_ in {"ROOT", "ccomp", "xcomp"}):
+            return False
+        node = node.head
+
+
+def _backdrop_preposition(prep: Token) -> bool:
+    word = prep.lower_
+    return word in BACKDROP_PREPOSITIONS or (word == "of" and prep.head.lower_ in {"wake", "aftermath"})
+
+
+# Where a clause stands apart from the mood of the verb above it: "vowed an inquiry after seven were murdered",
+# "will advance after seizing the town": what the adverbial says happened did happen.
+REALIS_MARKS = {"after", "since", "because", "as", "when", "while", "following"}
+
+
+def realis_clause(node: Token) -> bool:
+    if node.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in REALIS_MARKS for c in node.children)
+    return node.dep_ in {"pcomp", "pobj"} and node.head.lower_ in BACKDROP_PREPOSITIONS
+
+
+def subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, shared with the verb it is coordinated with ("forces captured X and marched into Y")."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    while not found and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +85,33 @@ class Cue:
 
 @dataclass
 class Segment:
-    """Consecutive sentences about one event; the first segment also has the title's cues."""
+    """Consecutive sentences about one event; the first segment also has the title's cues. `fragments` are
+    its datelines and bylines ("NEW DELHI, March 7 (Xinhua) --", "Monitoring Desk."): they hold no news, so the
+    lead is the first sentences after them."""
 
     sentences: list[int]
     cues: list[Cue] = field(default_factory=list)
+    fragments: set[int] = field(default_factory=set)
+
+    @property
+    def lead(self) -> list[int]:
+        news = [i for i in self.sentences if i not in self.fragments] or self.sentences
+        return news[: len(LEAD_WEIGHTS)]
+
+    def rank(self, sentence: int) -> int:
+        """How far into the segment's news a sentence stands: 0 for the lead sentence."""
+        return sum(1 for i in self.sentences if i < sentence and i not in self.fragments)
 
 
+FRAGMENT_POS = {"PROPN", "NUM", "PUNCT", "SPACE", "SYM", "X"}
+
+
+def is_fragment(sentence: SpacySpan) -> bool:
+    """A dateline or byline: names, numbers and punctuation only."""
+    return all(t.pos_ in FRAGMENT_POS for t in sentence)
+
+
+AGREEMENT_NOUNS = {"deal", "deals", "agreement", "agreements", "accord", "accords", "pact", "arrangement"}
 DEFINITE = {"the", "that", "this", "those", "these"}
 NAME_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 
@@ -85,6 +148,8 @@ def not_a_report(span: SpacySpan) -> bool:
         return True  # "without a physical confrontation"
     if span.label_ == "CLASH" and span.root.tag_ == "VBG" and span.root.dep_ == "amod":
         return True  # "infantry fighting vehicles"
+    if span.label_ == "AGREE" and span.root.dep_ == "compound" and span.root.head.lower_ not in AGREEMENT_NOUNS:
+        return True  # "truce monitors", "ceasefire violations" name something else; "ceasefire deal" does not
     if span.label_ in {"TAKEOVER", "REGAIN"}:
         return span.root.dep_ == "amod" or (span.start > 0 and doc[span.start - 1].text == "-")
     return False
@@ -123,23 +188,45 @@ def protest_kind(context: set[str], *, violent: bool, intervened: bool) -> SubEv
 def protesters_violent(segment: Segment, context: dict[str, frozenset[str]]) -> bool:
     """Rioting anywhere in the lead ("hurled stones", "petrol bombs"), or fighting or destruction in a sentence
     about the protest ("clashed with protesters", "protesters torched a bank")."""
-    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    lead = set(segment.lead)
     protest_sentences = {c.sentence for c in segment.cues if c.category == "PROTEST" and c.current}
     for cue in segment.cues:
         if not cue.current or (cue.sentence not in lead and cue.sentence >= 0):
             continue
         if cue.category == "RIOT" or (cue.category == "CLASH" and _fight_at_protest(cue.span, context)):
             return True
+        if cue.category == "UNREST" and cue.span is not None and _unrest_at_protest(cue.span, context):
+            return True
         if cue.category == "LOOT" and cue.sentence in protest_sentences and _destroyed_by_crowd(cue.span, context):
             return True
     return False
+
+
+def _unrest_at_protest(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:
+    """Violence that happened at the protest: "violence surged", "the protest descended into one of the worst
+    outbreaks of violence", "Friday's violence". Not violence a protest denounces ("condemning violence against
+    civilians"), which is its object or has a target, nor violence by the police."""
+    root = span.root
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in root.children):
+        return False
+    if any(t.lower_ in context["STATE_AGENT"] for t in root.subtree):
+        return False  # "violence by the police"
+    if root.dep_ == "nsubj" or any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in root.children):
+        return True
+    node = root
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
+        node = node.head.head  # "one of the worst outbreaks of violence"
+    return node.dep_ == "pobj" and node.head.lower_ in {"into", "in"}
 
 
 def _fight_at_protest(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:
     """ "clashed with police", "clashes with protesters": a fight with the crowd or the police in it; not
     "armed clashes between gangs" or "the battle against the virus" mentioned by a protest story."""
     sides = context["CROWD"] | context["STATE_AGENT"]
-    return any(t.lower_ in sides for t in span.root.subtree if not span.start <= t.i < span.end)
+    root = span.root
+    # "clashes broke out after soldiers attacked a protest": the clause the fight is the subject of
+    scope = root.head if root.dep_ == "nsubj" and root.head.pos_ == "VERB" else root
+    return any(t.lower_ in sides for t in scope.subtree if not span.start <= t.i < span.end)
 
 
 def _destroyed_by_crowd(span: SpacySpan, context: dict[str, frozenset[str]]) -> bool:
@@ -157,7 +244,7 @@ def _destroyed_by_crowd(span: SpacySpan, context: dict[str, frozenset[str]]) -> 
 def interventions(segment: Segment) -> bool:
     """Force or arrests used on the protest itself: "dispersed with tear gas", "police detained 30".
     A protest *against* an arrest ("against the arrest of ...") is not one."""
-    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    lead = set(segment.lead)
     protest_sentences = {c.sentence for c in segment.cues if c.category == "PROTEST" and c.current}
     for cue in segment.cues:
         if not cue.current or cue.span is None or cue.sentence not in lead:
@@ -174,9 +261,13 @@ def same_sentence(segment: Segment, first: str, second: str) -> bool:
     return any(c.category == second and c.current and c.sentence in one for c in segment.cues)
 
 
-def in_lead(segment: Segment, category: str) -> bool:
-    lead = segment.sentences[: len(LEAD_WEIGHTS)]
-    return any(c.category == category and c.current and (c.sentence < 0 or c.sentence in lead) for c in segment.cues)
+def in_lead(segment: Segment, category: str, *, news: bool = False) -> bool:
+    """Has the lead (or the title) a current cue of the category; with `news`, one that is not backdrop."""
+    lead = segment.lead
+    return any(
+        c.category == category and c.current and (c.sentence < 0 or c.sentence in lead) and not (news and backdrop(c))
+        for c in segment.cues
+    )
 
 
 VIOLENCE_FAMILY = {"VIOLENCE", "CLASH", *EXPLOSIVE, "ABDUCT", "SEXUAL", "TAKEOVER", "REGAIN"}
@@ -184,7 +275,7 @@ VIOLENCE_FAMILY = {"VIOLENCE", "CLASH", *EXPLOSIVE, "ABDUCT", "SEXUAL", "TAKEOVE
 
 def trigger_cue(cues: list[Cue], category: str, segment: Segment) -> Cue | None:
     """The words that report the event: its category's first cue in the lead, else a violence cue there."""
-    lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+    lead = set(segment.lead)
     in_lead = [c for c in cues if c.sentence in lead]
     family = VIOLENCE_FAMILY if category in VIOLENCE_FAMILY else {category}
     return (

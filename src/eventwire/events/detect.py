@@ -41,18 +41,23 @@ from eventwire.events.cue_rules import (
     in_lead,
     in_name,
     interventions,
+    is_fragment,
     not_a_report,
     objects,
     past_sentences,
     protest_kind,
     protesters_violent,
+    realis_clause,
     same_sentence,
+    subjects,
     trigger_cue,
 )
 from eventwire.model import SubEventType, Timex
 
 S = SubEventType
 MARCHES = {"marched", "march", "marches", "marching", "rallied"}  # troops march and rally too
+FIGHTING = {"VIOLENCE", "CLASH", "RIOT"}
+REPORTING = {"say", "tell", "report", "confirm", "add", "state", "claim", "announce"}
 HARMFUL = {"VIOLENCE", "CLASH", "LOOT", *EXPLOSIVE}  # cues that say someone or something was hit
 # A clause that states its own news: "did not remain calm for long, as ISIS launched an assault" negates
 # the main verb only, not the adverbial or relative clause under it.
@@ -102,6 +107,7 @@ class Lexicon:
     needs_harm: frozenset[str]  # cues that report an event only beside a harm word ("drones" can just fly)
     denial: frozenset[str]  # words that void every cue below them ("denied ... responsible for the attack")
     armed_exempt: frozenset[str]  # CHANGE cues that need no armed actor in their sentence ("curfew")
+    armed_only: frozenset[str]  # other cues that need one ("gained ground": firefighters gain ground too)
     patterns: dict[str, list]  # spaCy Matcher token patterns, for wording with words in between
 
 
@@ -119,6 +125,7 @@ def load_lexicon() -> Lexicon:
         needs_harm=frozenset(data.get("needs_harm", ())),
         denial=frozenset(data.get("denial", {}).get("words", ())),
         armed_exempt=frozenset(data.get("needs_armed", {}).get("exempt", ())),
+        armed_only=frozenset(data.get("needs_armed", {}).get("cues", ())),
         patterns={k: v for k, v in data.get("patterns", {}).items() if not k.startswith("_")},
     )
 
@@ -154,8 +161,9 @@ class TriggerDetector:
         segments = self._segments(doc, sentences)
         timex_spans = [(t.span.start, t.span.end) for t in doc._.timexes]
         for cue in anaphora_of_past(self._cues(doc, sentences, past)):
-            if any(s < cue.span.end_char and cue.span.start_char < e for s, e in timex_spans):
-                continue  # "March" the month is not a march
+            root = cue.span.root
+            if any(s <= root.idx < e for s, e in timex_spans):
+                continue  # "March" the month is not a march; "established today a post" still reports a post
             segment = next((s for s in segments if cue.sentence in s.sentences), segments[0])
             segment.cues.append(cue)
         if article is not None and article.title:
@@ -199,7 +207,7 @@ class TriggerDetector:
         text = span.text.lower()
         if span.label_ == "CLASH" and span.root.pos_ == "NOUN" and self._fight_against_nature(span.root):
             return True  # "the battle to contain the wildfires", "the fight against covid"
-        if span.label_ == "CHANGE" and text not in self.lexicon.armed_exempt:
+        if (span.label_ == "CHANGE" and text not in self.lexicon.armed_exempt) or text in self.lexicon.armed_only:
             return not any(m.label_ in {"ARMED", "STATE_AGENT"} for m in self.context(sent, as_spans=True))
         if text not in self.lexicon.needs_harm:
             return False
@@ -217,8 +225,7 @@ class TriggerDetector:
     def _armed_subject(self, span: SpacySpan) -> bool:
         """Troops that "marched into" a town or "rallied" are not protesters."""
         armed = self.lexicon.context["ARMED"]
-        subjects = [c for c in span.root.children if c.dep_ == "nsubj"]
-        return any(t.lower_ in armed for s in subjects for t in s.subtree)
+        return any(t.lower_ in armed for s in subjects(span.root) for t in s.subtree)
 
     def _weapon_handled(self, span: SpacySpan) -> bool:
         """Weapons seized, destroyed or found ("captured 234 pistols", "destroyed dozens of machine guns"): the
@@ -257,9 +264,11 @@ class TriggerDetector:
             if level > 0 and node.lower_ in self.lexicon.modal:
                 return True
             for child in node.children:
-                if child.dep_ == "neg" or (child.dep_ in {"aux", "mark"} and child.lower_ in self.lexicon.modal):
+                # "any possible attack", "a planned rally": an adjective of mood on the cue word itself
+                deps = {"aux", "mark", "amod"} if level == 0 else {"aux", "mark"}
+                if child.dep_ == "neg" or (child.dep_ in deps and child.lower_ in self.lexicon.modal):
                     return True
-            if node.dep_ in _OWN_CLAUSE:
+            if node.dep_ in _OWN_CLAUSE or realis_clause(node):
                 break
         return False
 
@@ -269,6 +278,8 @@ class TriggerDetector:
             if i > 0 and opens_new_story(sent):
                 segments.append(Segment([]))
             segments[-1].sentences.append(i)
+            if is_fragment(sent):
+                segments[-1].fragments.add(i)
         return segments
 
     # --------------------------------------------------------------------------------------------- typing
@@ -276,7 +287,7 @@ class TriggerDetector:
     def _classify(self, doc: Doc, sentences: list[SpacySpan], segment: Segment, *, lead: bool) -> Trigger | None:
         current = [c for c in segment.cues if c.current]
         scores = self._scores(current, segment)
-        in_lead = [c for c in current if c.sentence < 0 or c.sentence in segment.sentences[: len(LEAD_WEIGHTS)]]
+        in_lead = [c for c in current if c.sentence < 0 or c.sentence in segment.lead]
         if not scores or not in_lead or self._not_conflict(doc, sentences, segment, scores):
             return self._historical(segment) if lead else None
         category, sub = self._decide(doc, sentences, segment, scores)
@@ -287,17 +298,16 @@ class TriggerDetector:
         confidence = round(min(0.95, 0.4 + 0.55 * scores.get(category, max(scores.values())) / total), 3)
         return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", confidence)
 
-    def _scores(self, cues: list[Cue], segment: Segment) -> dict[str, float]:
-        first = segment.sentences[0]
+    def _scores(self, cues: list[Cue], segment: Segment, *, discount: float = BACKDROP) -> dict[str, float]:
         scores: dict[str, float] = defaultdict(float)
         for cue in cues:
             if cue.sentence < 0:
                 where = TITLE_WEIGHT
             else:
-                offset = cue.sentence - first
+                offset = segment.rank(cue.sentence)
                 where = LEAD_WEIGHTS[offset] if offset < len(LEAD_WEIGHTS) else BODY_WEIGHT
             # "set fire to the offices following the killing of a man": the cause is backdrop, not the news
-            scores[cue.category] += self.lexicon.weights[cue.category] * where * (BACKDROP if backdrop(cue) else 1.0)
+            scores[cue.category] += self.lexicon.weights[cue.category] * where * (discount if backdrop(cue) else 1.0)
         return {k: v for k, v in scores.items() if v > 0}
 
     def _not_conflict(self, doc: Doc, sentences: list[SpacySpan], segment: Segment, scores: dict) -> bool:
@@ -310,8 +320,12 @@ class TriggerDetector:
         cues = [c for c in segment.cues if c.current and c.span is not None and c.category in weak]
         if any(c.span.text.lower() not in passive for c in cues):
             return False
-        lead = doc[sentences[segment.sentences[0]].start : sentences[segment.sentences[:2][-1]].end]
-        return any(doc.vocab.strings[m] == "NONEVENT" for m, _, _ in self.context(lead))
+        lead = doc[sentences[segment.lead[0]].start : sentences[segment.lead[-1]].end]
+        # a disaster word inside a name ("the Storm Corps") names a unit, not a disaster
+        return any(
+            doc.vocab.strings[m] == "NONEVENT" and not all(t.ent_type_ in {"ORG", "FAC", "NORP"} for t in doc[s:e])
+            for m, s, e in self.context(lead)
+        )
 
     def _decide(
         self, doc: Doc, sentences: list[SpacySpan], segment: Segment, scores: dict[str, float]
@@ -330,11 +344,14 @@ class TriggerDetector:
         scores = {k: v for k, v in scores.items() if k != "DISRUPT"} or scores
         ranked = sorted(scores, key=lambda k: (-scores[k], order.get(k, 99)))
         top = ranked[0]
-        explosive = [k for k in EXPLOSIVE if k in scores and in_lead(segment, k)]
+        if top in {"CLASH", "VIOLENCE"} and (taken := self._territory_taken(segment)):
+            top = taken  # ACLED codes a battle in which a side takes the place by the territory it changed
+        # a takeover after a bombardment is a takeover; a killing in a blast is the blast
+        explosive = [k for k in EXPLOSIVE if k in scores and in_lead(segment, k, news=top == "TAKEOVER")]
         if top in {"VIOLENCE", "CLASH", "LOOT", "CHANGE", "DISRUPT", "TAKEOVER"} and explosive and top != "DISRUPT":
             best = max(explosive, key=lambda k: (scores[k], -order[k]))
             top = best
-        if top == "SHELL" and same_sentence(segment, "SHELL", "CLASH"):
+        if top == "SHELL" and self._firefight(segment):
             return "CLASH", S.ARMED_CLASH  # artillery within a firefight (small arms, "armed clash"): a battle
         if top in EXPLOSIVE:
             return top, DIRECT[top]
@@ -342,7 +359,10 @@ class TriggerDetector:
             for specific in ("ABDUCT", "SEXUAL"):
                 if specific in scores:
                     return specific, DIRECT[specific]
-        protest = scores.get("PROTEST", 0.0)
+        # a protest named as the occasion of fighting ("clashes broke out after forces attacked a protest") is
+        # still the protest the fighting belongs to: its full weight decides against the fighting words
+        protest = self._scores([c for c in segment.cues if c.current and c.category == "PROTEST"], segment, discount=1)
+        protest = protest.get("PROTEST", 0.0) if "PROTEST" in scores and top in FIGHTING else scores.get("PROTEST", 0.0)
         if protest and (
             top == "PROTEST"
             or (top in {"RIOT", "ARREST", "VIOLENCE", "CLASH", "TAKEOVER", "LOOT"} and protest >= 0.5 * scores[top])
@@ -365,15 +385,13 @@ class TriggerDetector:
         if top in {"TAKEOVER", "REGAIN"} and "TRANSFER" in scores and "CLASH" not in scores:
             return top, S.NON_VIOLENT_TERRITORY_TRANSFER  # taken without a fight: the other side withdrew
         if top == "TAKEOVER":
-            return (
-                "TAKEOVER",
-                S.GOV_REGAINS_TERRITORY if "STATE_SUBJECT" in context else S.NON_STATE_OVERTAKES_TERRITORY,
-            )
+            state = "STATE_SUBJECT" in context or ("STATE_AGENT" in context and self._armed_losers(segment))
+            return "TAKEOVER", S.GOV_REGAINS_TERRITORY if state else S.NON_STATE_OVERTAKES_TERRITORY
         return top, DIRECT[top]
 
     def _context(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> set[str]:
         found: set[str] = set()
-        for i in segment.sentences[:2]:
+        for i in segment.lead:
             sent = sentences[i]
             for match_id, start, _ in self.context(doc[sent.start : sent.end]):
                 label = doc.vocab.strings[match_id]
@@ -397,28 +415,77 @@ class TriggerDetector:
         first = cues[0].sentence
         return any(c.category == "CLASH" and c.sentence == first and c.span.text.lower() in two_sided for c in cues)
 
+    def _territory_taken(self, segment: Segment) -> str | None:
+        """The lead says a side took a place ("clashing with insurgents and capturing a village", "took control
+        of"): the object of the taking verb is a place, not people or weapons."""
+        places = self.lexicon.context["PLACE"]
+        for cue in segment.cues:
+            if cue.category not in {"TAKEOVER", "REGAIN"} or not cue.current or cue.sentence not in segment.lead:
+                continue
+            if backdrop(cue):
+                continue  # "a dispute over the control of ..."
+            words = [*cue.span, *objects(cue.span.root)] if cue.span.root.pos_ == "VERB" else list(cue.span)
+            if any(w.lower_ in places or w.ent_type_ in {"GPE", "LOC", "FAC"} for w in words):
+                return cue.category
+        return None
+
+    def _armed_losers(self, segment: Segment) -> bool:
+        """ "The militants were pushed back from their strongholds ... in battle with government forces": a
+        passive taking verb whose subject is a non-state armed group lost the place, to the state forces the
+        lead names."""
+        armed = self.lexicon.context["NONSTATE_ARMED"]
+        for cue in segment.cues:
+            if cue.category == "TAKEOVER" and cue.current and cue.sentence in segment.lead:
+                losers = [t for c in cue.span.root.children if c.dep_ == "nsubjpass" for t in c.subtree]
+                return any(t.lower_ in armed for t in losers)
+        return False
+
+    def _firefight(self, segment: Segment) -> bool:
+        """Small arms or a fight told in the same sentence as the artillery ("fired mortars and small arms",
+        "clashed ..., using mortars"); not an offensive or an assault (`CAMPAIGN`), nor clashes in an adverbial
+        ("as border clashes entered their 7th day", "bringing the toll in the clashes to six"), which are the
+        setting of the shelling the sentence reports."""
+        shelled = {c.sentence for c in segment.cues if c.category == "SHELL" and c.current and c.sentence >= 0}
+        campaign = self.lexicon.context["CAMPAIGN"]
+        return any(
+            c.category == "CLASH"
+            and c.current
+            and c.sentence in shelled
+            and c.span.text.lower() not in campaign
+            and not any(a.dep_ == "advcl" for a in [c.span.root, *c.span.root.ancestors])
+            for c in segment.cues
+        )
+
     def _crowd_fight(self, segment: Segment) -> bool:
         """The violence is done by a crowd or a group of civilians ("residents beat a suspected thief", "clashes
         between two groups of locals", "Palestinians clashed with Israeli forces") with no armed group among
-        them: ACLED's mob violence. Read from who does it: the subject, or "between ..." of the first cue."""
-        lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
-        fights = [c for c in segment.cues if c.current and c.sentence in lead and c.category in {"VIOLENCE", "CLASH"}]
-        if not fights or fights[0].span is None:
-            return False
-        cue = fights[0].span
-        if cue.text.lower() in self.lexicon.context["FIREARM_CUES"] or cue.root.lemma_ == "die":
-            return False  # guns are not a mob's weapons, and "three people died" says nothing of who did it
-        doers = agents(cue.root)
-        words = {t.lower_ for t in doers} | {t.lemma_.lower() for t in doers}
+        them: ACLED's mob violence. Read from who does it: the subject, or "between ..." of the first cue that
+        names its doers ("a man was killed as villagers clashed": not "killed", which names none)."""
+        lead = set(segment.lead)
+        fights = [
+            c
+            for c in segment.cues
+            if c.current and c.span is not None and c.sentence in lead and c.category in {"VIOLENCE", "CLASH"}
+        ]
+        named = [(c, doers) for c in fights if c.span.root.lemma_ != "die" and (doers := agents(c.span.root))]
+        if not named:
+            return False  # "three people died" says nothing of who did it
+        cue, doers = named[0]
         context = self.lexicon.context
+        if any(c.sentence == cue.sentence and c.span.text.lower() in context["FIREARM_CUES"] for c in fights):
+            return False  # guns are not a mob's weapons
+        words = {t.lower_ for t in doers} | {t.lemma_.lower() for t in doers}
         return bool(words & context["MOB_AGENT"]) and not words & context["NONSTATE_ARMED"]
 
     def _weapons_disrupted(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> bool:
         """A disruption cue ("defused", "seized", "recovered") with weapons in the same lead sentence."""
-        lead = set(segment.sentences[: len(LEAD_WEIGHTS)])
+        lead = set(segment.lead)
+        blasts = {c.span.root.i for c in segment.cues if c.category == "IED" and c.current and c.span is not None}
         for cue in segment.cues:
             if cue.category != "DISRUPT" or not cue.current or cue.sentence not in lead:
                 continue
+            if any(a.i in blasts for a in cue.span.root.ancestors):
+                continue  # "the bomb blew up as soldiers were trying to defuse it": it went off
             sent = sentences[cue.sentence]
             if any(doc.vocab.strings[m] == "WEAPONS" for m, _, _ in self.context(doc[sent.start : sent.end])):
                 return True
@@ -427,29 +494,53 @@ class TriggerDetector:
     def _target(self, doc: Doc, sentences: list[SpacySpan], segment: Segment) -> str | None:
         """ARMED or CIVILIAN: who the violence is aimed at. An attack on soldiers, police, gang members or a base
         is a battle in ACLED's terms; on anyone else, an attack. The trigger's passive subject or object says it
-        ("two policemen were shot", "shot dead a soldier"); else the first such word after the trigger."""
-        first = [c for c in segment.cues if c.current and c.span is not None and c.category in {"VIOLENCE", "CLASH"}]
-        if not first:
+        ("two policemen were shot", "shot dead a soldier"); else the first such word after the trigger, not in
+        a "by" phrase ("confirmed dead by the police"). "People" say nothing of who they were: then an armed
+        target named by another cue of the lead decides ("12 people were killed ... rebels attacked a police
+        post"), else they are civilians."""
+        cues = [c for c in segment.cues if c.current and c.span is not None and c.category in {"VIOLENCE", "CLASH"}]
+        if not cues:
             return None
-        trigger = first[0].span
-        verb = trigger.root.head if trigger.root.dep_ == "nsubj" else trigger.root  # "gunmen shot ...": the verb
-        victims = [t for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} for t in c.subtree]
+        trigger = cues[0].span
+        victims = self._victims(trigger)
+        found = None
         if victims:
             words = {t.lower_ for t in victims}
             if words & self.lexicon.context["FORMER"] or {"off", "duty"} <= words:
                 return "CIVILIAN"  # an off-duty or former policeman is a civilian to ACLED
             found = self._side(doc[victims[0].i : victims[-1].i + 1])
-            if found is not None:
-                return found
-        sent = sentences[first[0].sentence]
-        return self._side(doc[trigger.end : sent.end])
+        if found in {None, "GENERIC"}:
+            after = self._side(doc[trigger.end : sentences[cues[0].sentence].end])
+            found = after if found is None or after in {"ARMED", "CIVILIAN"} else found
+        if found != "GENERIC":
+            return found
+        lead = set(segment.lead)
+        for cue in cues[1:]:
+            hit = self._victims(cue.span)
+            if cue.sentence in lead and hit and self._side(doc[hit[0].i : hit[-1].i + 1]) == "ARMED":
+                return "ARMED"
+        return "CIVILIAN"
+
+    @staticmethod
+    def _victims(trigger: SpacySpan) -> list[Token]:
+        verb = trigger.root.head if trigger.root.dep_ == "nsubj" else trigger.root  # "gunmen shot ...": the verb
+        return [t for c in verb.children if c.dep_ in {"nsubjpass", "dobj"} for t in c.subtree]
 
     def _side(self, words: SpacySpan) -> str | None:
-        labels = [(doc_label, s) for m, s, _ in self.context(words) if (doc_label := self.vocab.strings[m])]
-        for label, _ in sorted(labels, key=lambda x: x[1]):
+        """The first ARMED or CIVILIAN word, else GENERIC for "people"; words of a "by" phrase are the doers."""
+        labels = [(self.vocab.strings[m], s) for m, s, _ in self.context(words)]
+        generic = None
+        for label, start in sorted(labels, key=lambda x: x[1]):
+            token = words.doc[start]
+            if any(a.dep_ == "agent" or a.lower_ == "by" for a in token.ancestors if a.i >= words.start):
+                continue
+            if token.dep_ == "nsubj" and token.head.lemma_ in REPORTING:
+                continue  # "..., police said": who reports it
             if label in {"CIVILIAN", "ARMED"}:
                 return label
-        return None
+            if label == "GENERIC_VICTIM":
+                generic = "GENERIC"
+        return generic
 
     def _historical(self, segment: Segment) -> Trigger | None:
         """The background event of an article with no current one: kept, flagged, dated in its own past."""

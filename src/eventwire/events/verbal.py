@@ -187,6 +187,8 @@ class VerbalCoder:
         kind = lex.verbs.get(lemma)
         if lemma in lex.needs_object and not any(c.dep_ in {"dobj", "nsubjpass", "dative"} for c in verb.children):
             kind = None
+        if any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children):
+            kind = None  # "pushed their way into", "made its way to": a movement, not the verb's own sense
         if kind and verb.pos_ in {"VERB", "AUX"}:
             return kind, verb, "verb"
         if verb.pos_ == "NOUN" and (kind := lex.nouns.get(verb.lower_)):
