@@ -101,6 +101,11 @@ def test_lower_case_arabic_articles_and_terrain_nouns_start_names(pipeline) -> N
     assert (location.place.feature_class, location.precision) == ("P", GeoPrecision.NEAR_TOWN)  # the city
 
 
+def test_the_countryside_of_a_town_ranks_after_a_village(pipeline) -> None:
+    text = "The army launched an offensive in rural Damascus on Monday, targeting the village of Deir Khabiyeh."
+    assert _event_place(pipeline, text) == "Deir Khabiyeh"
+
+
 def test_a_people_word_before_a_settlement_is_not_its_name(pipeline) -> None:
     text = "Troops raided the Kurdish Sheikh Maqsoud district of Aleppo on Monday, killing three."
     assert _event_place(pipeline, text) == "Sheikh Maqsoud"

@@ -177,6 +177,14 @@ def _reference_point(doc: Doc, span: SpacySpan) -> bool:
     return bool(_REFERENCE.search(doc.text[max(0, span.start_char - 50) : span.start_char]))
 
 
+_COUNTRYSIDE = re.compile(r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)$", re.IGNORECASE)
+
+
+def _countryside(doc: Doc, span: SpacySpan) -> bool:
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after == "countryside" or bool(_COUNTRYSIDE.search(doc.text[max(0, span.start_char - 30) : span.start_char]))
+
+
 def _origin(span: SpacySpan) -> bool:
     """Where the people in the report come from ("two businessmen from Chennai were found murdered in Fiji")."""
     head = span.root
@@ -202,6 +210,8 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         locative = _locative_head(span) is not None
         distance = abs(span.start - trigger.start)
         breadth = 0 if mention.role is MentionRole.FACILITY else _breadth(mention.place)
+        if breadth == 0 and _countryside(doc, span):
+            breadth = 1  # "the countryside of Hama", "rural Damascus": the area around a town, not the town
         reference = _reference_point(doc, span)
         key = (
             tier,
