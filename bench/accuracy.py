@@ -29,6 +29,7 @@ class Task:
     command: str  # extract | geoparse | dates
     scorer: str  # score.py task
     spans: bool = False
+    options: tuple[str, ...] = ()  # extra CLI options for the eventwire command
     # targets from the issues, for the "target" column: metric -> minimum
     targets: tuple[tuple[str, float], ...] = ()
 
@@ -66,7 +67,15 @@ TASKS = (
         ),
     ),
     Task("plover", "plover.jsonl", "extract", "plover", targets=(("event_acc", 0.70),)),
-    Task("wikievents", "wikievents.jsonl", "extract", "wikievents", targets=(("trigger_f1", 0.70),)),
+    # WikiEvents scores every mention of an event, so it reads the mention lines (extract --mentions)
+    Task(
+        "wikievents",
+        "wikievents.jsonl",
+        "extract",
+        "wikievents",
+        options=("--mentions",),
+        targets=(("trigger_f1", 0.70), ("arg_actor1", 0.60)),
+    ),
     Task("dates_timebank", "dates_timebank.jsonl", "dates", "dates", targets=(("f1", 0.85), ("value_acc", 0.85))),
     Task("dates_aquaint", "dates_aquaint.jsonl", "dates", "dates", targets=(("f1", 0.85), ("value_acc", 0.85))),
 )
@@ -117,7 +126,7 @@ def run_task(task: Task, work: Path) -> tuple[dict[str, float], float]:
     with inp.open("w") as f:
         subprocess.run([*score, "input", str(gold), *(["--spans"] if task.spans else [])], stdout=f, check=True)
     started = time.perf_counter()
-    subprocess.run([*eventwire(), task.command, str(inp), "-o", str(out), "-q"], check=False)
+    subprocess.run([*eventwire(), task.command, str(inp), *task.options, "-o", str(out), "-q"], check=False)
     elapsed = time.perf_counter() - started
     scored = subprocess.run(
         [*score, task.scorer, str(gold), str(out), "--json", *(["--spans"] if task.spans else [])],

@@ -82,6 +82,16 @@ def test_extract_writes_contract_lines_and_reports_rejections(env, inputs: Path,
     assert STORY[top["trigger"]["start"] : top["trigger"]["end"]] == top["trigger"]["text"]
 
 
+def test_extract_mentions_writes_a_line_per_span_that_reports_the_event(env, inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "mentions.jsonl"
+    run(env, "extract", str(inputs), "--mentions", "-o", str(out))
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    strike = [m for m in lines if m["sub_event_type"] == "Air/drone strike"]
+    assert [m["trigger"]["text"] for m in strike] == ["air strike", "killed", "hit"]
+    assert {m["mention_of"] for m in strike} == {strike[0]["event_id"].split("#")[0]}
+    assert strike[0]["confidence"] > strike[1]["confidence"]  # the trigger's line stays the event's top line
+
+
 def test_geoparse_given_spans_returns_exactly_those_spans(env, tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     start = STORY.index("Jilib")

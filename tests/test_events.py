@@ -194,6 +194,24 @@ def test_planned_denied_and_unrelated_reports_are_not_events(extract) -> None:
     assert extract("Floods killed 12 people in the region on Monday, officials said.") == ()
 
 
+def test_mentions_are_the_acts_not_the_weapons_or_doers(extract) -> None:
+    text = (
+        "A car bomb exploded at a market in Kabul on Monday, killing 12 people. "
+        "Gunmen then opened fire on the crowd, and the blast wounded 20 others, police said."
+    )
+    events = [e for e in extract(text) if not e.is_verbal]
+    # the trigger is always among them; "Gunmen" names doers and is left out
+    assert events[0].trigger.text == "car bomb"
+    assert [m.text for m in events[0].mentions] == [
+        "car bomb",
+        "exploded",
+        "killing",
+        "opened fire",
+        "blast",
+        "wounded",
+    ]
+
+
 def test_a_negation_stops_at_its_own_clause(extract) -> None:
     assert extract("The army did not attack the village of Kafr Dael on Monday.") == ()
     text = "Calm did not last long, as rebels launched an assault on army positions in Kafr Dael, killing two."

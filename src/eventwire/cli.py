@@ -104,7 +104,14 @@ def main(ctx: click.Context, config_path: str | None) -> None:
 
 
 def _run_job(
-    ctx: click.Context, job: str, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool
+    ctx: click.Context,
+    job: str,
+    inputs: tuple[str, ...],
+    output: str | None,
+    quiet: bool,
+    verbose: bool,
+    *,
+    mentions: bool = False,
 ) -> None:
     from eventwire import export
     from eventwire.console import Reporter
@@ -119,7 +126,9 @@ def _run_job(
         for result in reporter.track(pipeline.process_many(items)):
             if result.rejection is not None:
                 continue
-            if job == "extract":
+            if job == "extract" and mentions:
+                export.write_jsonl((line for e in result.events for line in export.contract_mentions(e)), out)
+            elif job == "extract":
                 export.write_jsonl((export.contract_event(e) for e in result.events), out)
             elif job == "geoparse":
                 export.write_jsonl([export.geoparse_line(result)], out)
@@ -134,18 +143,27 @@ def _run_job(
 @OUTPUT
 @QUIET
 @VERBOSE
+@click.option(
+    "--mentions",
+    is_flag=True,
+    help="One line per span that reports an event (trigger = that span, mention_of = the event's id).",
+)
 @click.pass_context
 @_handle_errors
-def extract(ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool) -> None:
+def extract(
+    ctx: click.Context, inputs: tuple[str, ...], output: str | None, quiet: bool, verbose: bool, mentions: bool
+) -> None:
     """Events in the inputs, one JSON line per event.
 
     \b
     Example:
       eventwire extract articles.jsonl -o events.jsonl
+      eventwire extract articles.jsonl --mentions -o mentions.jsonl
     Each line has article_id, event_id, event_type, sub_event_type, plover, actor1, actor2, location, date,
-    time_precision, fatalities (+ _low/_high), injuries, civilian_targeting, confidence, trigger, evidence.
+    time_precision, fatalities (+ _low/_high), injuries, civilian_targeting, confidence, trigger, evidence,
+    and mentions (every span that reports the event). With --mentions, each of those spans gets its own line.
     """
-    _run_job(ctx, "extract", inputs, output, quiet, verbose)
+    _run_job(ctx, "extract", inputs, output, quiet, verbose, mentions=mentions)
 
 
 @main.command()

@@ -103,7 +103,26 @@ def contract_event(event: Event) -> dict[str, Any]:
         "trigger": span_dict(event.trigger),
         "type_rule": event.type_evidence.rule,
         "evidence": span_dict(event.evidence),
+        "mentions": [span_dict(m) for m in event.mentions],
     }
+
+
+def contract_mentions(event: Event) -> list[dict[str, Any]]:
+    """`eventwire extract --mentions`: one line per span that reports the event (as GDELT's mentions table
+    does), each the event's line with that span as `trigger`, `event_id` suffixed "#n" and `mention_of` the
+    event's own id. The trigger's line comes first and keeps the event's confidence; the others carry less, so
+    a reader who takes the top line per event still gets the event."""
+    line = contract_event(event)
+    out = []
+    others = [m for m in event.mentions if m != event.trigger]
+    for n, mention in enumerate([event.trigger, *others]):
+        confidence = line["confidence"] if n == 0 else round(line["confidence"] * 0.9, 4)
+        out.append(
+            line
+            | {"event_id": f"{event.id}#{n}", "mention_of": event.id, "trigger": span_dict(mention)}
+            | {"confidence": confidence}
+        )
+    return out
 
 
 def contract_place(mention: PlaceMention) -> dict[str, Any]:

@@ -325,6 +325,8 @@ class Event:
     counts: tuple[Count, ...] = ()
     civilian_targeting: bool = False
     historical: bool = False
+    # every span in the article that reports this event ("the raid", "killed", "the blast"), trigger included
+    mentions: tuple[Span, ...] = ()
 
     @property
     def is_verbal(self) -> bool:

@@ -201,6 +201,7 @@ def _acled_event(doc: Doc, trigger: Trigger, finder: ActorFinder) -> Event:
         counts=counts,
         civilian_targeting=actor2 is not None and actor2.inter is Inter.CIVILIANS,
         historical=trigger.historical,
+        mentions=tuple(Span(m.start_char, m.end_char, m.text) for m in trigger.mentions) or (trigger_span,),
     )
 
 
@@ -229,4 +230,5 @@ def _verbal_event(doc: Doc, found: VerbalTrigger, finder: ActorFinder) -> Event:
         actor2=actor2,
         location=location,
         date=date_for_event(doc, t, doc._.timexes, published=published),
+        mentions=(trigger_span,),
     )

@@ -286,6 +286,15 @@ def trigger_cue(cues: list[Cue], category: str, segment: Segment) -> Cue | None:
     )
 
 
+def mention_spans(cues: list[Cue], category: str, trigger: SpacySpan) -> tuple[SpacySpan, ...]:
+    """Every span of the story that reports the event, in text order, the trigger among them: for an act of
+    violence every violence cue ("the raid", "killed", "the blast"), else the cues of its own category."""
+    family = VIOLENCE_FAMILY | {"MOB"} if category in VIOLENCE_FAMILY | {"MOB"} else {category}
+    spans = {c.span.start: c.span for c in cues if c.span is not None and c.category in family}
+    spans[trigger.start] = trigger
+    return tuple(spans[k] for k in sorted(spans))
+
+
 def first_cue(cues: list[Cue], category: str | None) -> Cue | None:
     in_text = [c for c in cues if c.span is not None and (category is None or c.category == category)]
     return min(in_text, key=lambda c: c.span.start_char) if in_text else None

@@ -42,6 +42,7 @@ from eventwire.events.cue_rules import (
     in_name,
     interventions,
     is_fragment,
+    mention_spans,
     not_a_report,
     objects,
     past_sentences,
@@ -94,6 +95,7 @@ class Trigger:
     score: float
     historical: bool = False
     past: Timex | None = None  # the expression that dates a historical event
+    mentions: tuple[SpacySpan, ...] = ()  # every span that reports the event, the trigger among them
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,7 @@ class Lexicon:
     separators: tuple[str, ...]
     needs_harm: frozenset[str]  # cues that report an event only beside a harm word ("drones" can just fly)
     denial: frozenset[str]  # words that void every cue below them ("denied ... responsible for the attack")
+    not_mentions: frozenset[str]  # last words of cues that name a weapon or doer, not the act ("bomb", "gunmen")
     armed_exempt: frozenset[str]  # CHANGE cues that need no armed actor in their sentence ("curfew")
     armed_only: frozenset[str]  # other cues that need one ("gained ground": firefighters gain ground too)
     patterns: dict[str, list]  # spaCy Matcher token patterns, for wording with words in between
@@ -124,6 +127,7 @@ def load_lexicon() -> Lexicon:
         separators=tuple(data["context"]["SEPARATOR"]),
         needs_harm=frozenset(data.get("needs_harm", ())),
         denial=frozenset(data.get("denial", {}).get("words", ())),
+        not_mentions=frozenset(data.get("not_mentions", {}).get("words", ())),
         armed_exempt=frozenset(data.get("needs_armed", {}).get("exempt", ())),
         armed_only=frozenset(data.get("needs_armed", {}).get("cues", ())),
         patterns={k: v for k, v in data.get("patterns", {}).items() if not k.startswith("_")},
@@ -296,7 +300,8 @@ class TriggerDetector:
             return self._historical(segment) if lead else None
         total = sum(scores.values())
         confidence = round(min(0.95, 0.4 + 0.55 * scores.get(category, max(scores.values())) / total), 3)
-        return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", confidence)
+        mentions = mention_spans(self._acts(current), category, cue.span)
+        return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", confidence, mentions=mentions)
 
     def _scores(self, cues: list[Cue], segment: Segment, *, discount: float = BACKDROP) -> dict[str, float]:
         scores: dict[str, float] = defaultdict(float)
@@ -542,6 +547,10 @@ class TriggerDetector:
                 generic = "GENERIC"
         return generic
 
+    def _acts(self, cues: list[Cue]) -> list[Cue]:
+        """Cues that mention the act itself, not its weapon or doer ("the bomb", "gunmen")."""
+        return [c for c in cues if c.span is not None and c.span[-1].lower_ not in self.lexicon.not_mentions]
+
     def _historical(self, segment: Segment) -> Trigger | None:
         """The background event of an article with no current one: kept, flagged, dated in its own past."""
         reportable = {*DIRECT, "VIOLENCE"}
@@ -556,4 +565,12 @@ class TriggerDetector:
             category = next((k for k in EXPLOSIVE if k in scores), "VIOLENCE")
         cue = first_cue(past, category) or past[0]
         sub = DIRECT.get(category, S.ATTACK)
-        return Trigger(cue.span, sub, f"cue:{category}:{cue.span.text.lower()}", 0.5, historical=True, past=cue.past)
+        return Trigger(
+            cue.span,
+            sub,
+            f"cue:{category}:{cue.span.text.lower()}",
+            0.5,
+            historical=True,
+            past=cue.past,
+            mentions=mention_spans(self._acts(past), category, cue.span),
+        )
