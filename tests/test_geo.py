@@ -101,6 +101,12 @@ def test_lower_case_arabic_articles_and_terrain_nouns_start_names(pipeline) -> N
     assert (location.place.feature_class, location.precision) == ("P", GeoPrecision.NEAR_TOWN)  # the city
 
 
+def test_a_country_dealt_with_is_not_where_the_event_happened(pipeline) -> None:
+    text = "Police arrested 40 suspects on Monday and handed many of them over to the United States."
+    assert _event_place(pipeline, text) is None
+    assert _event_place(pipeline, "Troops were deployed to Somalia after the clashes on Monday.") == "Somalia"
+
+
 def test_the_countryside_of_a_town_ranks_after_a_village(pipeline) -> None:
     text = "The army launched an offensive in rural Damascus on Monday, targeting the village of Deir Khabiyeh."
     assert _event_place(pipeline, text) == "Deir Khabiyeh"

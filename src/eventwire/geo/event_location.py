@@ -180,6 +180,27 @@ def _reference_point(doc: Doc, span: SpacySpan) -> bool:
 _COUNTRYSIDE = re.compile(r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)$", re.IGNORECASE)
 
 
+_PARTY_PREPOSITIONS = frozenset({"to", "on", "with", "against", "for", "upon"})
+_MOTION_VERBS = frozenset(
+    "flee dispatch send deploy return go travel move come leave enter reach cross invade export fly march head "
+    "advance".split()
+)
+
+
+def _party(span: SpacySpan, place: Place | None) -> bool:
+    """A country the sentence deals with rather than acts in: "handed them over to the United States",
+    "afraid of offending the United States", "pressure on Russia"."""
+    if place is None or not place.feature_code.startswith("PCL") or _locative_head(span) is not None:
+        return False
+    root = span.root
+    while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i:
+        root = root.head
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    if head.lemma_.lower() in _MOTION_VERBS:
+        return False  # "fled to Cambodia", "troops were dispatched to Vietnam", "tried to flee Afghanistan"
+    return root.dep_ in {"dobj", "dative"} or (root.dep_ == "pobj" and root.head.lower_ in _PARTY_PREPOSITIONS)
+
+
 def _countryside(doc: Doc, span: SpacySpan) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after == "countryside" or bool(_COUNTRYSIDE.search(doc.text[max(0, span.start_char - 30) : span.start_char]))
@@ -205,6 +226,8 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         if span is None or _protest_topic(span, trigger):
             continue
         same = span.sent.start == sentence.start
+        if same and _party(span, mention.place):
+            continue
         before = span.sent.end <= sentence.start and span.sent.end >= sentence.start - 60
         tier = 0 if same else 1 if before else 2
         locative = _locative_head(span) is not None
