@@ -157,8 +157,32 @@ def _outer_mentions(doc: Doc, places: Sequence[PlaceMention]) -> set[int]:
         if len(gap) > 40 or not _HELD_IN.match(gap):
             continue
         unknown_site = places[inner].role is MentionRole.FACILITY and places[inner].place is None
-        outer.add(inner if unknown_site and places[container].place is not None else container)
+        if unknown_site and places[container].place is not None:
+            inner, container = container, inner
+        elif _names_the_second(doc, places[inner], gap) and _wider(places[inner].place, places[container].place):
+            inner, container = container, inner  # "the West Bank town of Ramallah", "the Baghdad district of X"
+        outer.add(container)
     return outer
+
+
+_NAMED_AFTER = re.compile(
+    r"^\s+(?:town|city|village|suburbs?|district|neighbou?rhood|quarter)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _names_the_second(doc: Doc, first: PlaceMention, gap: str) -> bool:
+    """ "the West Bank town of Ramallah": "the", a place, a settlement noun and "of" may name the settlement
+    after it (but "at Mangalia village of Rania" names the village first)."""
+    before = doc.text[max(0, first.span.start - 4) : first.span.start].lower()
+    return before.endswith("the ") and bool(_NAMED_AFTER.match(gap))
+
+
+def _wider(first: Place | None, second: Place | None) -> bool:
+    """Of two known places, the wider or more populous holds the other ("the Deir al-Asafir suburb of Damascus"
+    is in Damascus, "the Baghdad neighbourhood of Sadr City" in Baghdad)."""
+    if first is None or second is None:
+        return False
+    return (_breadth(first), first.population) > (_breadth(second), second.population)
 
 
 # "60 km west of Wana", "north of Baghdad", "240 km away from Damascus": a point of reference, not where the
