@@ -101,6 +101,11 @@ def test_lower_case_arabic_articles_and_terrain_nouns_start_names(pipeline) -> N
     assert (location.place.feature_class, location.precision) == ("P", GeoPrecision.NEAR_TOWN)  # the city
 
 
+def test_a_place_owning_a_part_of_itself_is_where_the_event_happened(pipeline) -> None:
+    text = "Gunmen attacked a checkpoint on Baghdad's northern outskirts on Monday, killing two policemen."
+    assert _event_place(pipeline, text) == "Baghdad"
+
+
 def test_the_region_town_of_a_name_is_the_town(pipeline) -> None:
     text = "Two Palestinians were shot dead before dawn on Wednesday near the West Bank town of Ramallah."
     assert _event_place(pipeline, text) == "Ramallah"

@@ -35,6 +35,12 @@ _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "area", "region
 
 
 _TOWN_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement"})
+# What a place owns that is a part of it: "Aleppo's residential areas", "Pakistan's parliament building"
+_POSSESSED_PLACES = _PLACE_NOUNS | frozenset(
+    "areas districts neighbourhoods neighborhoods suburbs villages towns streets street border borders north "
+    "south east west centre center downtown countryside outskirts airport port prison market hospital "
+    "university home house building headquarters".split()
+)
 
 
 def _breadth(place: Place | None) -> int:
@@ -58,6 +64,8 @@ def _is_actor(span: SpacySpan, place: Place | None) -> bool:
     root = span.root
     if root.dep_ == "nsubjpass":
         return place is not None and place.feature_code.startswith("PCL")
+    if root.dep_ == "poss" and {root.head.lemma_.lower(), root.head.lower_} & _POSSESSED_PLACES:
+        return False  # "Aleppo's residential areas", "north Delhi's Ashok Vihar", "Burundi's capital"
     if root.dep_ in _ACTOR_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
         return True  # "Turkey said", "backed by Riyadh"
     if root.dep_ == "compound" and root.head.lemma_.lower() in _ACTOR_HEADS:
