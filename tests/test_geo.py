@@ -101,6 +101,12 @@ def test_lower_case_arabic_articles_and_terrain_nouns_start_names(pipeline) -> N
     assert (location.place.feature_class, location.precision) == ("P", GeoPrecision.NEAR_TOWN)  # the city
 
 
+def test_generic_prefixes_start_sites_and_unknown_names(pipeline) -> None:
+    text = "The army captured the Marj Al-Sultan Military Airport after a long battle with the rebels."
+    assert _event_place(pipeline, text) == "Marj Al-Sultan Military Airport"  # not Al Marj in Libya
+    assert _event_place(pipeline, "Six people were killed in Oued Aissi when gunmen opened fire.") == "Oued Aissi"
+
+
 def test_a_place_owning_a_part_of_itself_is_where_the_event_happened(pipeline) -> None:
     text = "Gunmen attacked a checkpoint on Baghdad's northern outskirts on Monday, killing two policemen."
     assert _event_place(pipeline, text) == "Baghdad"

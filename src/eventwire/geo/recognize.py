@@ -158,6 +158,9 @@ class Recogniser:
                 # "North", "New", "St." alone are no places; "North Korea", "New York", "St. Louis" are
                 i += 1
                 continue
+            if end is not None and end - i == 1 and doc[i].lower_ in self.cues["generic_prefixes"]:
+                # "Tal" of "Tal Dakwah", "Khan" of "Khan al-Shih": the run is the name, if anything is
+                end = None if self._run_end(i) > end else end
             facility_end = self._facility_end(i)
             facility_key = self._facility_key(i, facility_end, end) if facility_end is not None else None
             if facility_end is not None and facility_key is not None:
@@ -165,9 +168,6 @@ class Recogniser:
                 spans.append(doc[i:facility_end])
                 i = facility_end
                 continue
-            if end is not None and end - i == 1 and doc[i].lower_ in self.cues["generic_prefixes"]:
-                # "Tal" of "Tal Dakwah", "Khan" of "Khan al-Shih": the run is the name, if anything is
-                end = None if self._run_end(i) > end else end
             if end is not None and self._inside_longer_polity_name(i):
                 i += 1  # "State of Iraq" of "Islamic State of Iraq": the name, if any, is the group's
                 continue
