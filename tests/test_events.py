@@ -218,6 +218,11 @@ def test_a_negation_stops_at_its_own_clause(extract) -> None:
     assert [e.sub_event_type for e in extract(text) if not e.is_verbal] == [SubEventType.ARMED_CLASH]
 
 
+def test_a_semicolon_ends_the_statement_a_later_negation_is_about(extract) -> None:
+    text = "Rebels say their fighters captured the hill on Monday; however, this has not been confirmed."
+    assert [e.sub_event_type for e in extract(text) if not e.is_verbal] == [SubEventType.NON_STATE_OVERTAKES_TERRITORY]
+
+
 def test_a_progressive_storming_is_a_clash(extract) -> None:
     events = extract("Rebel fighters are storming the army checkpoints outside the town on Monday.")
     assert [e.sub_event_type for e in events if not e.is_verbal] == [SubEventType.ARMED_CLASH]

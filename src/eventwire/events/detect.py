@@ -63,6 +63,15 @@ HARMFUL = {"VIOLENCE", "CLASH", "LOOT", *EXPLOSIVE}  # cues that say someone or 
 # A clause that states its own news: "did not remain calm for long, as ISIS launched an assault" negates
 # the main verb only, not the adverbial or relative clause under it.
 _OWN_CLAUSE = frozenset({"ROOT", "advcl", "relcl", "parataxis"})
+
+
+def _semicolon_between(a: Token, b: Token) -> bool:
+    """ "Rebels captured the hill; however, this has not been confirmed": spaCy hangs the first statement under
+    the second, but a semicolon ends it."""
+    low, high = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[low:high])
+
+
 DIRECT: dict[str, SubEventType] = {
     "SUICIDE": S.SUICIDE_BOMB,
     "CHEM": S.CHEMICAL_WEAPON,
@@ -272,7 +281,7 @@ class TriggerDetector:
                 deps = {"aux", "mark", "amod"} if level == 0 else {"aux", "mark"}
                 if child.dep_ == "neg" or (child.dep_ in deps and child.lower_ in self.lexicon.modal):
                     return True
-            if node.dep_ in _OWN_CLAUSE or realis_clause(node):
+            if node.dep_ in _OWN_CLAUSE or realis_clause(node) or _semicolon_between(node, node.head):
                 break
         return False
 
