@@ -223,6 +223,14 @@ def test_a_semicolon_ends_the_statement_a_later_negation_is_about(extract) -> No
     assert [e.sub_event_type for e in extract(text) if not e.is_verbal] == [SubEventType.NON_STATE_OVERTAKES_TERRITORY]
 
 
+def test_striking_reports_an_attack_only_with_armed_doers(extract) -> None:
+    text = "Government warplanes flew sorties over the province on Monday, striking insurgent targets near the town."
+    assert [e for e in extract(text) if not e.is_verbal]
+    assert [
+        e for e in extract("Thousands of striking nurses rallied outside parliament.") if e.trigger.text == "striking"
+    ] == []
+
+
 def test_a_progressive_storming_is_a_clash(extract) -> None:
     events = extract("Rebel fighters are storming the army checkpoints outside the town on Monday.")
     assert [e.sub_event_type for e in events if not e.is_verbal] == [SubEventType.ARMED_CLASH]
