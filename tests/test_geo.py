@@ -88,6 +88,8 @@ def test_points_of_reference_and_origins_are_not_where_events_happened(pipeline)
     assert _event_place(pipeline, text) == "Palmyra"
     text = "Two businessmen from Chennai were found murdered in Fiji last week, police said."
     assert _event_place(pipeline, text) == "Fiji"
+    text = "Tanks stationed at the settlement of Kfar Darom shelled houses in the nearby town of Deir al-Balah."
+    assert _event_place(pipeline, text) == "Deir al-Balah"
 
 
 def test_lower_case_arabic_articles_and_terrain_nouns_start_names(pipeline) -> None:

@@ -238,11 +238,28 @@ def _countryside(doc: Doc, span: SpacySpan) -> bool:
     return after == "countryside" or bool(_COUNTRYSIDE.search(doc.text[max(0, span.start_char - 30) : span.start_char]))
 
 
+_LAUNCH_VERBS = frozenset("fire launch shell shoot station base position deploy".split())
+
+
 def _origin(span: SpacySpan) -> bool:
-    """Where the people in the report come from ("two businessmen from Chennai were found murdered in Fiji")."""
+    """Where the people in the report come from ("two businessmen from Chennai were found murdered in Fiji"),
+    or where the attackers stand ("tanks stationed at Kfar Darom shelled ...", "rockets fired from Gaza")."""
     head = span.root
+    while head.dep_ in {"compound", "conj"} and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_NOUNS:
+        head = head.head.head  # "stationed at the settlement of Kfar Darom"
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ == "from" and prep.head.pos_ in {"NOUN", "PROPN"}
+    if head.dep_ != "pobj":
+        return False
+    if prep.lower_ == "from" and prep.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    verb = prep.head
+    if verb.pos_ != "VERB":
+        return False
+    if prep.lower_ == "from":
+        return verb.lemma_.lower() in _LAUNCH_VERBS
+    return prep.lower_ in {"at", "in"} and verb.lemma_.lower() in {"station", "base", "position"}
 
 
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
