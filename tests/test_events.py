@@ -231,6 +231,11 @@ def test_striking_reports_an_attack_only_with_armed_doers(extract) -> None:
     ] == []
 
 
+def test_weapons_platforms_with_a_demonym_are_that_state_s_forces(extract) -> None:
+    text = "Israeli tanks shelled a residential building in the town of Deir al-Balah on Wednesday."
+    assert [e.actor1.name for e in extract(text) if not e.is_verbal] == ["Military Forces of Israel"]
+
+
 def test_a_progressive_storming_is_a_clash(extract) -> None:
     events = extract("Rebel fighters are storming the army checkpoints outside the town on Monday.")
     assert [e.sub_event_type for e in events if not e.is_verbal] == [SubEventType.ARMED_CLASH]
