@@ -103,6 +103,15 @@ def test_lower_case_arabic_articles_and_terrain_nouns_start_names(pipeline) -> N
     assert (location.place.feature_class, location.precision) == ("P", GeoPrecision.NEAR_TOWN)  # the city
 
 
+def test_names_listed_before_a_plural_settlement_noun_are_places(pipeline) -> None:
+    text = "Gunmen raided Sibaya and Chiri villages in the district two weeks ago, killing at least 21 people."
+    assert _event_place(pipeline, text) == "Sibaya"
+    text = "Car bombs hit several Kurdish neighbourhoods of the city on Monday, killing at least 18 people."
+    assert _event_place(pipeline, text) != "Kurdish"
+    text = "Twenty people were killed in attacks on Akida village near the city of Maiduguri on Friday."
+    assert _event_place(pipeline, text) == "Akida"  # "Akida village" is governed by "on" through "village"
+
+
 def test_generic_prefixes_start_sites_and_unknown_names(pipeline) -> None:
     text = "The army captured the Marj Al-Sultan Military Airport after a long battle with the rebels."
     assert _event_place(pipeline, text) == "Marj Al-Sultan Military Airport"  # not Al Marj in Libya

@@ -35,6 +35,7 @@ _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "area", "region
 
 
 _TOWN_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement"})
+_TOWN_PLURALS = frozenset({"towns", "villages", "cities", "districts", "suburbs", "neighbourhoods", "neighborhoods"})
 # What a place owns that is a part of it: "Aleppo's residential areas", "Pakistan's parliament building"
 _POSSESSED_PLACES = _PLACE_NOUNS | frozenset(
     "areas districts neighbourhoods neighborhoods suburbs villages towns streets street border borders north "
@@ -86,7 +87,10 @@ def _locative_head(span: SpacySpan) -> Token | None:
     """The preposition that governs the name ("in" of "in Atmeh"), or the verb whose object it is ("targeting
     Hazrama", "targeting the farms of Hazrama"), if any."""
     head = span.root
-    while head.dep_ in {"compound", "appos", "conj"} and head.head.i != head.i:
+    while head.head.i != head.i and (
+        head.dep_ in {"compound", "appos", "conj"}
+        or (head.dep_ in {"nmod", "amod"} and head.head.lower_ in _PLACE_NOUNS | _TOWN_PLURALS)  # "Akida village"
+    ):
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE | _NEAR:
         return head.head

@@ -276,7 +276,11 @@ class Recogniser:
         if ent is None or ent.label_ != "NORP":
             return False
         if alone:
-            return token.i > 0 and token.doc[token.i - 1].lower_ in {"a", "an"}
+            after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            plural_place = (
+                after is not None and after.text.endswith("s") and after.text in self.cues["settlement_nouns_after"]
+            )
+            return plural_place or (token.i > 0 and token.doc[token.i - 1].lower_ in {"a", "an"})
         return token.lower_.endswith(("ish", "ite", "ian", "ese", "ni", "ic"))
 
     def _facility_end(self, start: int) -> int | None:
@@ -322,11 +326,25 @@ class Recogniser:
         if i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in self.cues["settlement_nouns"]:
             return True
         # "Gaidamgari village", "the al-Bayaa district": a lower-case settlement noun right after the name
-        after = doc[span.end] if span.end < len(doc) else None
+        end = self._coordinated_end(span)
+        after = doc[end] if end < len(doc) else None
         if after is None or after.text not in self.cues["settlement_nouns_after"]:
             return False
+        if end > span.end and not after.text.endswith("s"):
+            return False  # "Sibaya and Chiri villages", not "Sibaya and Chiri village"
         # "the Fulani village elders": the noun modifies another, and the name is a people's
-        return not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "NOUN")
+        return not (end + 1 < len(doc) and doc[end + 1].pos_ == "NOUN")
+
+    def _coordinated_end(self, span: SpacySpan) -> int:
+        """Where a list of names that starts with `span` ends: "Sibaya and Chiri villages" -> before "villages"."""
+        doc = span.doc
+        end = span.end
+        if end >= len(doc) or doc[end].lower_ not in {"and", ","}:
+            return end
+        j = end
+        while j < len(doc) and j - end < 8 and (doc[j].lower_ in {"and", ","} or _capitalised(doc[j])):
+            j += 1
+        return j if j > end + 1 and _capitalised(doc[j - 1]) else end
 
     def _trim(self, ent: SpacySpan) -> SpacySpan:
         start = ent.start
