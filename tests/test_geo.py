@@ -158,6 +158,8 @@ def test_a_place_inside_a_group_name_is_not_where_the_event_happened(pipeline) -
 
 def test_what_a_protest_is_about_and_metonyms_are_not_where_events_happened(pipeline) -> None:
     assert _event_place(pipeline, "Students protested on Thursday against a threatened attack on Iraq.") is None
+    text = "The Serbian community protested against Kosovo's independence in Toronto on Saturday."
+    assert _event_place(pipeline, text) == "Toronto"  # a town in the topic, with no other place, is where they were
     assert _event_place(pipeline, "The UK-based monitor said the group executed 24 civilians.") is None
     assert _event_place(pipeline, "Protesters said they held the Baghdad regime responsible for the killing.") is None
     assert (

@@ -276,8 +276,11 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
     scored = []
     for index, mention in enumerate(places):
         span = _usable(doc, mention)
-        if span is None or _protest_topic(span, trigger):
+        if span is None:
             continue
+        topic = _protest_topic(span, trigger)
+        if topic and (mention.place is None or _breadth(mention.place) > 0):
+            continue  # "protested against the war in Bosnia"; a town in the topic may still be where they were
         same = span.sent.start == sentence.start
         if same and _party(span, mention.place):
             continue
@@ -291,6 +294,7 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         reference = _reference_point(doc, span)
         key = (
             tier,
+            topic,
             _origin(span),
             breadth,
             index in outer,
