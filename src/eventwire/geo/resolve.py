@@ -153,7 +153,7 @@ def _country_over_its_namesakes(group: NameGroup) -> None:
 
 
 def _level(group: NameGroup) -> tuple[str, str] | None:
-    """What the name best known by the name is, for telling a list from a container: ("PCL", cc), ("ADM1", cc)."""
+    """The rank of the name's best-known bearer, to tell a list from a container: ("PCL", ""), ("ADM1", cc)."""
     if not group.options:
         return None
     place = group.options[max(range(len(group.options)), key=group.fixed.__getitem__)][0]
