@@ -260,3 +260,33 @@ def test_a_place_named_as_a_neighbour_does_not_hold_an_unknown_village(pipeline)
     [event] = pipeline.process(Article(id="g", text=text)).events
     assert event.location is not None and event.location.evidence.span.text == "Khirbet al-Joz"
     assert event.location.place is None
+
+
+def test_a_list_of_peers_is_no_container(places) -> None:
+    # "Iraq, Iran" is a list of countries, not a town called Iraq in Iran
+    iraq, _ = places("Flights were suspended to Iraq, Iran and Syria this week.", "Iraq", "Iran")
+    assert iraq is not None and iraq.feature_code.startswith("PCL") and iraq.country_code == "IQ"
+    illinois, _ = places("Storms hit farms in Kansas, Illinois, Missouri and Iowa.", "Illinois", "Missouri")
+    assert illinois is not None and illinois.feature_code == "ADM1" and illinois.admin1_code == "IL"
+
+
+def test_local_namesakes_agree_on_one_state_the_text_does_not_name(places) -> None:
+    text = "The bus now stops in Montgomery, New Prague, Jordan and Le Center before it reaches Mankato."
+    montgomery, *_ = places(text, "Montgomery", "New Prague", "Jordan", "Le Center", "Mankato")
+    assert montgomery is not None and montgomery.country_code == "US" and montgomery.admin1_code == "MN"
+
+
+def test_a_country_name_is_the_country_not_its_namesake_inside_it(places) -> None:
+    mexico, _ = places("Tourism to Mexico fell sharply, officials in Mexico City said.", "Mexico", "Mexico City")
+    assert mexico is not None and mexico.feature_code.startswith("PCL")
+
+
+def test_first_level_areas_named_together_are_peers(places) -> None:
+    _, wales = places("Fans from England and Wales travelled to the final.", "England", "Wales")
+    assert wales is not None and wales.feature_code == "ADM1"
+
+
+def test_an_ocean_is_not_foreign_to_a_one_country_article(places) -> None:
+    text = "Crab boats from Oregon and Washington report that the Pacific is warming."
+    *_, pacific = places(text, "Oregon", "Washington", "Pacific")
+    assert pacific is not None and pacific.feature_code == "OCN"

@@ -26,7 +26,15 @@ from eventwire.model import Candidate, Place
 MAX_CANDIDATES = 40
 ROUNDS = 3
 TEMPERATURE = 0.08
+AGREEMENT = 0.3  # weight of the namesake agreement (`_agreement`)
+AGREEMENT_KM = 150
+AGREEMENT_OPTIONS = 15  # namesakes of another name that can lend it support, best prior first
+AGREEMENT_TEMPERATURE = 0.1  # a namesake's support falls by e for every 0.1 its prior is below its name's best
+NAMESAKE_PENALTY = 0.3
+SMOOTHING = 0.5  # a pseudo-vote in the country and admin1 shares
+# a place inside a country and named like it (`_country_over_its_namesakes`)
 _CONTAINER_LINK = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$", re.IGNORECASE)
+_COMMA = re.compile(r"^,\s*$")
 _BROAD = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "RGN", "OCN", "SEA"})
 _NAMED_AREAS = frozenset(
     {"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "PEN", "UPLD", "LK", "MTS", "ISL", "DSRT", "STRT", "CNL", "BAY"}
@@ -45,6 +53,7 @@ class NameGroup:
     containers: list[NameGroup] = field(default_factory=list)
     contained: list[NameGroup] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    agreement: list[float] = field(default_factory=list)  # how many other names have a namesake nearby
 
     @property
     def best(self) -> Place | None:
@@ -100,7 +109,8 @@ def _prior(place: Place, kind: int, *, area: bool) -> float:
     code = place.feature_code
     # countries, first-level areas and named regions or seas are what their bare name usually means
     score += 0.12 if code.startswith("PCL") or code in _NAMED_AREAS else 0.0
-    score += 0.05 if code == "PPLC" else 0.0
+    # a capital is as well known as a first-level area ("Washington" is the city before the state)
+    score += 0.12 if code == "PPLC" else 0.0
     score += 0.15 if kind == NAME else 0.05 if kind == ALTERNATE else 0.0
     if area:
         score += 0.3 if place.feature_class == "A" and not code.startswith("PCL") else -0.1
@@ -125,14 +135,53 @@ def _groups(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[NameGroup]:
         group.area = group.area or toponym.area
     for group in groups.values():
         group.fixed = [_prior(p, k, area=group.area) for p, k in group.options]
+        _country_over_its_namesakes(group)
         group.scores = list(group.fixed)
     return list(groups.values())
 
 
+def _country_over_its_namesakes(group: NameGroup) -> None:
+    """A country's own name means the country, not a place inside it named after it.
+
+    The State of Mexico and Mexico City are not "Mexico" in news; a town in a country only shares the country's
+    name by name-giving, and the text would qualify it. Places of that name elsewhere ("Georgia" the US state,
+    "Niger" the Nigerian state) are left to the context."""
+    countries = {p.country_code for p, k in group.options if k == NAME and p.feature_code.startswith("PCL")}
+    for i, (place, _) in enumerate(group.options):
+        if place.country_code in countries and not place.feature_code.startswith("PCL"):
+            group.fixed[i] -= NAMESAKE_PENALTY
+
+
+def _level(group: NameGroup) -> tuple[str, str] | None:
+    """The rank of the name's best-known bearer, to tell a list from a container: ("PCL", ""), ("ADM1", cc)."""
+    if not group.options:
+        return None
+    place = group.options[max(range(len(group.options)), key=group.fixed.__getitem__)][0]
+    code = place.feature_code
+    if code.startswith("PCL"):
+        return ("PCL", "")
+    return ("ADM1", place.country_code or "") if code == "ADM1" else None
+
+
+def _is_list(text: str, toponyms: list[Toponym], i: int, groups: dict[str, NameGroup]) -> bool:
+    """Whether "X, Y" (toponyms i, i+1) is part of a list rather than a place and its container.
+
+    Peers are no container of each other ("Iraq, Iran", "Illinois, Missouri"), and in a run "W, X, Y" the
+    comma before X says it is a list ("Mexico, China, Japan": not China in Japan)."""
+    left, right = toponyms[i], toponyms[i + 1]
+    level = _level(groups[left.key])
+    if level is not None and level == _level(groups[right.key]):
+        return True
+    return i > 0 and _COMMA.match(text[toponyms[i - 1].end : left.start]) is not None
+
+
 def _link_containers(text: str, toponyms: list[Toponym], groups: dict[str, NameGroup]) -> None:
     """ "X, Y" / "X in Y" / "X in the Y": Y is a candidate container of X."""
-    for left, right in itertools.pairwise(toponyms):
-        if left.key == right.key or not _CONTAINER_LINK.match(text[left.end : right.start]):
+    for i, (left, right) in enumerate(itertools.pairwise(toponyms)):
+        link = text[left.end : right.start]
+        if left.key == right.key or not _CONTAINER_LINK.match(link):
+            continue
+        if _COMMA.match(link) and _is_list(text, toponyms, i, groups):
             continue
         inner, outer = groups[left.key], groups[right.key]
         if outer not in inner.containers:
@@ -141,57 +190,95 @@ def _link_containers(text: str, toponyms: list[Toponym], groups: dict[str, NameG
 
 
 @dataclass(slots=True)
-class _Context:
-    countries: dict[str, float]
-    admin1: dict[tuple[str, str], float]
-    points: list[tuple[NameGroup, Place]]
+class _Vote:
+    """What one name (or a demonym, `group` None) says the article is about, weighted by how sure it is."""
+
+    group: NameGroup | None
+    place: Place | None
+    country: str
+    admin1: tuple[str, str] | None
+    weight: float
+
+    def supports(self, group: NameGroup, place: Place) -> bool:
+        # a name cannot vote for itself, nor for a candidate that is the very place another name names
+        # ("Mexico City" is no evidence that "Mexico" means Mexico City)
+        return self.group is not group and (self.place is None or self.place.geonameid != place.geonameid)
 
 
-def _context(groups: list[NameGroup], demonyms: dict[str, int]) -> _Context:
-    countries: dict[str, float] = defaultdict(float)
-    admin1: dict[tuple[str, str], float] = defaultdict(float)
-    for code, n in demonyms.items():
-        countries[code] += 0.5 * n
-    points = []
+def _context(groups: list[NameGroup], demonyms: dict[str, int]) -> list[_Vote]:
+    votes = [_Vote(None, None, code, None, 0.5 * n) for code, n in demonyms.items()]
     for group in groups:
         ranked = group.ranked()
         if not ranked:
             continue
         place, share = ranked[0]
-        weight = share * len(group.toponyms)
-        if place.country_code:
-            countries[place.country_code] += weight
+        admin = None
         if place.admin1_code and not place.feature_code.startswith("PCL"):
-            admin1[(place.country_code or "", place.admin1_code)] += weight
-        if place.feature_code not in _BROAD:
-            points.append((group, place))
-    return _Context(countries, admin1, points)
+            admin = (place.country_code or "", place.admin1_code)
+        votes.append(_Vote(group, place, place.country_code or "", admin, share * len(group.toponyms)))
+    return votes
 
 
-def _contextual(group: NameGroup, place: Place, context: _Context) -> float:
-    score = 0.0
-    mine = len(group.toponyms)
-    best = group.best
-    own_country = mine if best is not None and best.country_code == place.country_code else 0
-    countries_total = sum(context.countries.values()) - own_country
-    if countries_total > 0 and place.country_code:
-        share = (context.countries.get(place.country_code, 0.0) - own_country) / countries_total
-        score += 0.3 * max(0.0, share)
-    if place.feature_code.startswith("PCL") and countries_total > 0:
+def _shares(group: NameGroup, place: Place, votes: list[_Vote]) -> tuple[float, float]:
+    """The shares of the other names' weight on `place`'s country and on its first-level area.
+
+    Peers count as agreement: a country named among other countries ("Iraq, Iran") fits the article as well as
+    one named among its own towns, and a first-level area also counts the other first-level areas of its country
+    ("England and Wales" are two nations of Britain, not a village called Wales in England)."""
+    country = admin = country_total = admin_total = 0.0
+    key = (place.country_code or "", place.admin1_code)
+    level = "PCL" if place.feature_code.startswith("PCL") else place.feature_code
+    for vote in votes:
+        if not vote.supports(group, place):
+            continue
+        peer = vote.place is not None and level in ("PCL", "ADM1") and _level_of(vote.place) == level
+        country_total += vote.weight
+        if vote.country == place.country_code or (peer and level == "PCL"):
+            country += vote.weight
+        if vote.admin1 is not None:
+            admin_total += vote.weight
+            if vote.admin1 == key or (peer and level == "ADM1" and vote.country == key[0]):
+                admin += vote.weight
+    # a pseudo-vote for "elsewhere": one unsure name is weak evidence of what the article is about
+    return (country / (country_total + SMOOTHING), admin / (admin_total + SMOOTHING))
+
+
+def _level_of(place: Place) -> str:
+    return "PCL" if place.feature_code.startswith("PCL") else place.feature_code
+
+
+def _contextual(group: NameGroup, place: Place, votes: list[_Vote]) -> float:
+    code = place.feature_code
+    if not place.country_code:
+        # an ocean or a continent belongs to no country: the article's places are never foreign to it
+        return 0.3 * max(_top_shares(group, votes), default=0.0) + 0.3 * max(
+            _top_shares(group, votes, admin=True), default=0.0
+        )
+    country, admin = _shares(group, place, votes)
+    if code.startswith("PCL"):
         # a country is as consistent with the article as its share of it: it has no admin1 or point to match
-        share = (context.countries.get(place.country_code or "", 0.0) - own_country) / countries_total
-        score += 0.3 * max(0.0, share)
-    elif place.admin1_code:
-        key = (place.country_code or "", place.admin1_code)
-        own_admin = mine if best is not None and (best.country_code, best.admin1_code) == key else 0
-        admin_total = sum(context.admin1.values()) - own_admin
-        if admin_total > 0:
-            score += 0.3 * max(0.0, (context.admin1.get(key, 0.0) - own_admin) / admin_total)
-    distances = [haversine_km(place, other) for g, other in context.points if g is not group]
-    if distances and place.feature_code not in _BROAD:
-        nearest = min(distances)
-        score += 0.15 if nearest <= 100 else 0.08 if nearest <= 300 else 0.0
+        return 0.6 * country
+    score = 0.3 * country + (0.3 * admin if place.admin1_code else 0.0)
+    if code not in _BROAD:
+        distances = [
+            haversine_km(place, v.place)
+            for v in votes
+            if v.place is not None and v.place.feature_code not in _BROAD and v.supports(group, place)
+        ]
+        if distances:
+            nearest = min(distances)
+            score += 0.15 if nearest <= 100 else 0.08 if nearest <= 300 else 0.0
     return score
+
+
+def _top_shares(group: NameGroup, votes: list[_Vote], *, admin: bool = False) -> list[float]:
+    """Each country's (or first-level area's) share of the other names' weight."""
+    weights: dict[object, float] = defaultdict(float)
+    for vote in votes:
+        if vote.group is not group and (not admin or vote.admin1 is not None):
+            weights[vote.admin1 if admin else vote.country] += vote.weight
+    total = sum(weights.values())
+    return [w / total for k, w in weights.items() if k] if total else []
 
 
 def _containment(group: NameGroup, place: Place) -> float:
@@ -205,18 +292,63 @@ def _containment(group: NameGroup, place: Place) -> float:
     return score
 
 
+def _near(a: Place, b: Place) -> bool:
+    # areas are left to the country and admin1 shares: their points say little of what lies inside them
+    if a.feature_code in _BROAD or b.feature_code in _BROAD or "ADM1" in (a.feature_code, b.feature_code):
+        return False
+    return haversine_km(a, b) <= AGREEMENT_KM
+
+
+def _agreement(groups: list[NameGroup]) -> None:
+    """For each candidate, the share of the article's other names that have a plausible namesake near it.
+
+    Local news seldom names its state: "Watertown", "Montgomery" and "Scott County" agree on Minnesota because
+    each has a Minnesota namesake, whatever each one's best-known bearer is. A namesake counts as much as it is
+    plausible for its own name (its prior against the name's best), so a hamlet called "Washington" is little
+    support, and each other name counts once."""
+    support: list[tuple[NameGroup, list[tuple[Place, float]]]] = []
+    for group in groups:
+        if not group.options:
+            continue
+        top = max(group.fixed)
+        ranked = sorted(zip(group.fixed, group.options, strict=True), key=lambda x: -x[0])[:AGREEMENT_OPTIONS]
+        support.append((group, [(p, math.exp((f - top) / AGREEMENT_TEMPERATURE)) for f, (p, _) in ranked]))
+    for group in groups:
+        others = [opts for g, opts in support if g is not group]
+        famous = bool(group.options) and _famous(group.options[group.fixed.index(max(group.fixed))][0])
+        group.agreement = [_support(place, others, needed=2 if famous else 1) for place, _ in group.options]
+
+
+def _famous(place: Place) -> bool:
+    return place.feature_code == "PPLC" or place.feature_code.startswith("PCL")
+
+
+def _support(place: Place, others: list[list[tuple[Place, float]]], *, needed: int) -> float:
+    # against a capital or a country, one other name with a namesake nearby is a coincidence ("Palmyra" and
+    # "Damascus" are also neighbouring towns in Pennsylvania and Maryland): a pattern takes two
+    lent = [max((w for q, w in opts if _near(place, q)), default=0.0) for opts in others]
+    return sum(lent) / len(lent) if sum(1 for w in lent if w > 0) >= needed else 0.0
+
+
 def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer, *, demonyms: dict[str, int]) -> dict:
     """key -> ranked [(Place, share)] for every name among `toponyms` (an empty list when unknown)."""
     groups = _groups(toponyms, gazetteer)
     by_key = {g.key: g for g in groups}
     ordered = sorted((t for t in toponyms), key=lambda t: t.start)
     _link_containers(text, ordered, by_key)
+    _agreement(groups)
     for group in groups:
-        group.scores = [f + _containment(group, p) for f, (p, _) in zip(group.fixed, group.options, strict=True)]
+        group.scores = [
+            f + _containment(group, p) + AGREEMENT * a
+            for f, (p, _), a in zip(group.fixed, group.options, group.agreement, strict=True)
+        ]
     for _ in range(ROUNDS):
         context = _context(groups, demonyms)
         for group in groups:
-            base = [f + _containment(group, p) for f, (p, _) in zip(group.fixed, group.options, strict=True)]
+            base = [
+                f + _containment(group, p) + AGREEMENT * a
+                for f, (p, _), a in zip(group.fixed, group.options, group.agreement, strict=True)
+            ]
             group.scores = [b + _contextual(group, p, context) for b, (p, _) in zip(base, group.options, strict=True)]
     return {g.key: g.ranked() for g in groups}
 
