@@ -2,6 +2,7 @@
 
     python bench/accuracy.py                 # all tasks
     python bench/accuracy.py acled dates     # some tasks (names from TASKS below)
+    python bench/accuracy.py --keep out/     # keep each task's input and output for error analysis
 
 The gold data is read from ../shared/eval (never copied); without it the benchmark says so and exits 0.
 Each run goes through the real CLI (`eventwire extract|geoparse|dates`) so the output contract is what is measured.
@@ -140,6 +141,7 @@ def run_task(task: Task, work: Path) -> tuple[dict[str, float], float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("tasks", nargs="*", help="task names (default: all)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep inputs and outputs in DIR (for error analysis)")
     args = parser.parse_args()
     if not (EVAL / "score.py").exists():
         print(f"skipped: no evaluation data at {EVAL} (the gold sets are not shipped with eventwire)")
@@ -147,8 +149,10 @@ def main() -> int:
     chosen = [t for t in TASKS if not args.tasks or t.name in args.tasks]
     rows: list[tuple[str, str, float | None, str, str]] = []
     with tempfile.TemporaryDirectory(prefix="eventwire-acc-") as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         for task in chosen:
-            metrics, elapsed = run_task(task, Path(tmp))
+            metrics, elapsed = run_task(task, work)
             print(f"{task.name}: n={metrics.get('n')} in {elapsed:.0f}s", file=sys.stderr)
             targets = dict(task.targets)
             for key in SHOWN[task.scorer]:
