@@ -32,6 +32,9 @@ def _tally(nlp, text, kind=CountKind.KILLED):
         ("30 people, including five children, were killed.", 30, 30),
         ("A farmer was shot dead by herders.", 1, 1),
         ("Several villagers died in the fire set by the mob.", 3, 3),
+        ("A constable was beaten to death by the crowd.", 1, 1),
+        ("A shopkeeper and his two sons were killed when the roof fell in.", 3, 3),
+        ("The gunmen killed one farmer and wounded six others.", 1, 1),
     ],
 )
 def test_fatalities(nlp, text, value, high):
@@ -73,3 +76,9 @@ def test_qualifier_bounds(nlp):
 
 def test_no_figure_no_tally(nlp):
     assert _tally(nlp, "Police said there were casualties.") is None
+
+
+def test_another_adds_one_of_its_kind(nlp):
+    t = _tally(nlp, "A soldier was killed and another wounded when the convoy hit a mine.", CountKind.INJURED)
+    assert t is not None and t.value == 1
+    assert t.claims[0].evidence.rule == "count.another"

@@ -26,6 +26,7 @@ from eventwire.events.detect import opens_new_story
 from eventwire.model import Count, CountKind, Evidence, Span, Tally
 
 # Claims about people who are part of a larger reported total ("women and children were among the dead").
+_SINGULAR_RULES = frozenset({"count.singular_victim", "count.another"})
 _GENERIC_VICTIMS = frozenset({None, "people", "persons", "person", "individuals", "bodies", "body", "others", "more"})
 _ADDITIVE_VICTIMS = frozenset({"others", "more"})
 _UNIT_AFTER = (
@@ -59,6 +60,8 @@ class CountRules:
     number_first: re.Pattern[str]
     verb_first: re.Pattern[str]
     singular: re.Pattern[str]
+    another: re.Pattern[str]
+    one_before: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: dict[str, Any]) -> CountRules:
@@ -110,7 +113,7 @@ class CountRules:
             + r")s?\s+"
             + aux
             + r"(?P<kind>"
-            + _alt([k for k in kind_of if " " not in k or k.startswith(("shot", "stabbed"))])
+            + _alt([k for k in kind_of if not k.startswith(("were ", "lost "))])
             + r")\b"
             + r"|\b(?P<verb>"
             + _alt(list(verb_kind))
@@ -130,6 +133,14 @@ class CountRules:
             number_first=re.compile(number_first, flags),
             verb_first=re.compile(verb_first, flags),
             singular=re.compile(singular, flags),
+            # "a soldier was killed and another wounded", "... and another policeman was injured"
+            one_before=re.compile(
+                r"\b(?:a|an|one)\s+(?:[a-z0-9][a-z0-9'-]*\s+){0,2}?(?P<noun>"
+                + nouns
+                + r")\s+and\s+(?:(?:his|her|their|the|its)\s+)?$",
+                flags,
+            ),
+            another=re.compile(r"\b(?:and|while)\s+another\s+(?:(?P<noun>" + nouns + r")\s+)?" + aux + kinds, flags),
         )
 
     def value(self, raw: str) -> tuple[int, str | None]:
@@ -282,6 +293,9 @@ def _figures(doc: Doc, rules: CountRules) -> list[Count]:
                     "count.coordinated_sum",
                     "+".join(filter(None, [victim, "others"])),
                 )
+            elif victim_group == "gap" and (one := rules.one_before.search(text, max(0, m.start() - 60), m.start())):
+                # "a woman and her two children were killed": the one named first is a victim too
+                value, rule, victim = value + 1, "count.coordinated_sum", f"{one.group('noun').lower()}+{victim}"
             best, low, high, qual = _bounds(rules, m, value)
             span = _figure_span(text, m)
             found.append(
@@ -300,22 +314,26 @@ def _figures(doc: Doc, rules: CountRules) -> list[Count]:
 
 
 def _singulars(doc: Doc, rules: CountRules, taken: list[tuple[int, int]]) -> list[Count]:
+    """One victim each: "a civilian was killed", "killing a policeman"; and "another" after one
+    ("a soldier was killed and another wounded"), which names one more of the kind it reports."""
     found = []
-    for m in rules.singular.finditer(doc.text):
+    text = doc.text
+    matches = [(m, "count.singular_victim") for m in rules.singular.finditer(text)]
+    matches += [(m, "count.another") for m in rules.another.finditer(text)]
+    for m, rule in matches:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        kind = _kind(rules, m)
-        span = Span(m.start(), m.end(), m.group(0))
-        victim = (m.group("noun") or m.group("noun2")).lower()
+        groups = m.groupdict()
+        victim = groups.get("noun") or groups.get("noun2") or "another"
         found.append(
             Count(
-                kind,
+                _kind(rules, m),
                 best=1,
                 low=1,
                 high=1,
-                victims=victim,
+                victims=victim.lower(),
                 claimant=_claimant(doc, m.start()),
-                evidence=Evidence(span=span, rule="count.singular_victim"),
+                evidence=Evidence(span=Span(m.start(), m.end(), m.group(0)), rule=rule),
             )
         )
     return found
@@ -373,7 +391,7 @@ def tally(counts: Sequence[Count], kind: CountKind, *, rules: CountRules | None 
     claims = tuple(c for c in counts if c.kind is kind)
     if not claims:
         return None
-    figures = [c for c in claims if c.evidence.rule != "count.singular_victim" and c.qualifier != "part of total"]
+    figures = [c for c in claims if c.evidence.rule not in _SINGULAR_RULES and c.qualifier != "part of total"]
     if not figures:
         n = len(claims)
         return Tally(value=n, low=n, high=n, claims=claims, rule="acled.singular_mentions_added")
