@@ -76,3 +76,9 @@ def test_events_stored_with_bare_mention_spans_still_read_back(pipeline) -> None
     record["mentions"] = [{"start": 0, "end": 6, "text": "Gunmen"}]  # how records were stored before arguments
     old = codec.from_dict(Event, json.loads(json.dumps(record)))
     assert old.mentions == (EventMention(Span(0, 6, "Gunmen")),)
+
+
+def test_a_participle_after_a_passive_clause_reports_its_own_victims(mentions) -> None:
+    found = mentions("The market was hit by a car bomb on Friday, killing nine shoppers.")
+    assert _text(found["hit"].patient) == "The market"
+    assert _text(found["killing"].patient) == "nine shoppers"  # not the market, which was hit, not killed

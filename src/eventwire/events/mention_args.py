@@ -114,6 +114,8 @@ def _verb_sides(verb: Token) -> tuple[Token | None, Token | None]:
         if shared is not None:
             subject, from_head = shared
             if from_head is not None and _suffers(from_head) and not _passive(verb):
+                if verb.dep_ != "conj":  # "the hall was shattered by a blast, killing 30": the blast's doing
+                    return _by_agent(from_head) or _by_agent(verb), obj
                 return _by_agent(verb), subject  # "were attacked and killed": both suffered
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return _by_agent(verb), subject  # "people killed in the blast"
