@@ -202,7 +202,7 @@ def test_mentions_are_the_acts_not_the_weapons_or_doers(extract) -> None:
     events = [e for e in extract(text) if not e.is_verbal]
     # the trigger is always among them; "Gunmen" names doers and is left out
     assert events[0].trigger.text == "car bomb"
-    assert [m.text for m in events[0].mentions] == [
+    assert [m.span.text for m in events[0].mentions] == [
         "car bomb",
         "exploded",
         "killing",

@@ -38,8 +38,15 @@ def _hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls, vars(model))
 
 
+# records that became the first field of a wrapper: stored before, they are read as that field alone
+# (an event's mentions were bare spans before they carried their arguments)
+_WRAPPED = {model.EventMention: "span"}
+
+
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record of type `cls` from `to_dict` output; unknown keys are ignored."""
+    if cls in _WRAPPED and _WRAPPED[cls] not in data:
+        data = {_WRAPPED[cls]: data}
     hints = _hints(cls)
     kwargs = {name: _convert(hints[name], value) for name, value in data.items() if name in hints}
     return cls(**kwargs)

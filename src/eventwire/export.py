@@ -11,7 +11,18 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, TextIO
 
-from eventwire.model import Actor, Article, Event, EventLocation, MentionRole, PlaceMention, Result, Span, Timex
+from eventwire.model import (
+    Actor,
+    Article,
+    Event,
+    EventLocation,
+    EventMention,
+    MentionRole,
+    PlaceMention,
+    Result,
+    Span,
+    Timex,
+)
 
 # --------------------------------------------------------------------------------------------- the contract
 
@@ -103,7 +114,7 @@ def contract_event(event: Event) -> dict[str, Any]:
         "trigger": span_dict(event.trigger),
         "type_rule": event.type_evidence.rule,
         "evidence": span_dict(event.evidence),
-        "mentions": [span_dict(m) for m in event.mentions],
+        "mentions": [span_dict(m.span) for m in event.mentions],
     }
 
 
@@ -114,15 +125,29 @@ def contract_mentions(event: Event) -> list[dict[str, Any]]:
     a reader who takes the top line per event still gets the event."""
     line = contract_event(event)
     out = []
-    others = [m for m in event.mentions if m != event.trigger]
-    for n, mention in enumerate([event.trigger, *others]):
+    first = [m for m in event.mentions if m.span == event.trigger] or [EventMention(event.trigger)]
+    others = [m for m in event.mentions if m.span != event.trigger]
+    for n, mention in enumerate([first[0], *others]):
         confidence = line["confidence"] if n == 0 else round(line["confidence"] * 0.9, 4)
         out.append(
             line
-            | {"event_id": f"{event.id}#{n}", "mention_of": event.id, "trigger": span_dict(mention)}
+            | {"event_id": f"{event.id}#{n}", "mention_of": event.id, "trigger": span_dict(mention.span)}
             | {"confidence": confidence}
+            | _local_arguments(mention)
         )
     return out
+
+
+def _local_arguments(mention: EventMention) -> dict[str, Any]:
+    """A mention's own agent, patient and place replace the event's where its clause names them."""
+    local: dict[str, Any] = {}
+    if mention.agent is not None:
+        local["actor1"] = _actor(mention.agent)
+    if mention.patient is not None:
+        local["actor2"] = _actor(mention.patient)
+    if mention.place is not None:
+        local["location"] = _location(mention.place)
+    return local
 
 
 def contract_place(mention: PlaceMention) -> dict[str, Any]:

@@ -298,6 +298,18 @@ class Plover:
 
 
 @dataclass(frozen=True, slots=True)
+class EventMention:
+    """One span that reports an event ("the raid", "killed", "They attacked"), with the participants its own
+    clause names: the agent ("They", "the militants' attack"), the patient ("23 soldiers", "the killing of X")
+    and the place ("in the market"). Each is None when the clause names none; the event's own then stands."""
+
+    span: Span
+    agent: Actor | None = None
+    patient: Actor | None = None
+    place: EventLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One ACLED-compatible event record. Every field is backed by a span, a rule, or both.
 
@@ -325,8 +337,9 @@ class Event:
     counts: tuple[Count, ...] = ()
     civilian_targeting: bool = False
     historical: bool = False
-    # every span in the article that reports this event ("the raid", "killed", "the blast"), trigger included
-    mentions: tuple[Span, ...] = ()
+    # every span in the article that reports this event ("the raid", "killed", "the blast"), trigger included,
+    # each with the arguments its own clause names
+    mentions: tuple[EventMention, ...] = ()
 
     @property
     def is_verbal(self) -> bool:

@@ -324,6 +324,17 @@ class ActorFinder:
         actor2 = self._actor(self._named_group_for(doc, a2, trigger), here, place_countries) if a2 else None
         return Sides(actor1, actor2, here)
 
+    def actor_in(
+        self, doc: Doc, phrase: SpacySpan, *, trigger: SpacySpan, here: str | None, place_countries: frozenset[str]
+    ) -> Actor | None:
+        """The actor a phrase names ("the Taliban gunmen and suicide bombers": its first actor mention, a named
+        group before a generic noun), named as `sides` names it; None when it names no known actor ("They")."""
+        inside = [m for m in self.mentions(doc) if phrase.start <= m.span.start and m.span.end <= phrase.end]
+        if not inside:
+            return None
+        m = min(inside, key=lambda m: (m.group is None, m.span.start))
+        return self._actor(self._named_group_for(doc, m, trigger), here, place_countries)
+
     def _actor(self, m: Mention, here: str | None, place_countries: frozenset[str]) -> Actor:
         span = _phrase(m.span)
         evidence = Evidence(Span(span.start_char, span.end_char, span.text), m.rule)

@@ -13,11 +13,23 @@ from eventwire.events.actor_roles import role_words
 from eventwire.events.actors import ActorFinder, Sides, finder_for, place_countries
 from eventwire.events.detect import Trigger, TriggerDetector
 from eventwire.events.event_date import as_event_date, date_for_event
+from eventwire.events.mention_args import EventSides, event_mentions
 from eventwire.events.numbers import counts_for_event, tally
 from eventwire.events.taxonomy import disorder_type_of, event_type_of, plover_of
 from eventwire.events.verbal import VerbalCoder, VerbalTrigger, lead_sentences
 from eventwire.geo import locate_event
-from eventwire.model import Actor, CountKind, Event, EventDate, Evidence, Inter, PlaceMention, Span, SubEventType
+from eventwire.model import (
+    Actor,
+    CountKind,
+    Event,
+    EventDate,
+    EventMention,
+    Evidence,
+    Inter,
+    PlaceMention,
+    Span,
+    SubEventType,
+)
 
 
 def event_id(article_id: str, trigger: Span) -> str:
@@ -168,19 +180,17 @@ def _acled_event(doc: Doc, trigger: Trigger, finder: ActorFinder) -> Event:
     t = trigger.span
     trigger_span = Span(t.start_char, t.end_char, t.text)
     sent = t.sent
-    location = locate_event(doc, t, places_outside_groups(doc, finder))
+    places = places_outside_groups(doc, finder)
+    location = locate_event(doc, t, places)
     country = location.place.country_code if location is not None and location.place is not None else None
-    sides = finder.sides(
-        doc,
-        t,
-        sub_event_type=trigger.sub_event_type,
-        country=country,
-        place_countries=place_countries(doc, t, location),
-    )
+    countries = place_countries(doc, t, location)
+    sides = finder.sides(doc, t, sub_event_type=trigger.sub_event_type, country=country, place_countries=countries)
     trigger = _type_by_sides(trigger, sides)
     actor1, actor2 = apply_defaults(sides.actor1, sides.actor2, trigger.sub_event_type, sides.here)
     trigger = _territory_by_actor(trigger, actor1)
     counts = counts_for_event(doc, t, doc._.counts)
+    known = EventSides(actor1, actor2, location, sides.here, countries)
+    mentions = event_mentions(doc, trigger.mentions or (t,), t, known, finder=finder, places=places)
     return Event(
         id=event_id(article.id if article is not None else "", trigger_span),
         article_id=article.id if article is not None else "",
@@ -201,7 +211,7 @@ def _acled_event(doc: Doc, trigger: Trigger, finder: ActorFinder) -> Event:
         counts=counts,
         civilian_targeting=actor2 is not None and actor2.inter is Inter.CIVILIANS,
         historical=trigger.historical,
-        mentions=tuple(Span(m.start_char, m.end_char, m.text) for m in trigger.mentions) or (trigger_span,),
+        mentions=mentions,
     )
 
 
@@ -230,5 +240,5 @@ def _verbal_event(doc: Doc, found: VerbalTrigger, finder: ActorFinder) -> Event:
         actor2=actor2,
         location=location,
         date=date_for_event(doc, t, doc._.timexes, published=published),
-        mentions=(trigger_span,),
+        mentions=(EventMention(trigger_span),),  # its one mention is its trigger, whose actors are the event's
     )
