@@ -298,3 +298,8 @@ def test_a_place_in_another_happenings_clause_ranks_after_the_triggers_own(pipel
         "retake the village of Kafr Nabudah last week."
     )
     assert _event_place(pipeline, text) == "Hama"
+
+
+def test_a_people_word_used_as_an_adjective_is_not_the_event_place(pipeline) -> None:
+    text = "A roadside bomb wounded four soldiers in a largely Kurdish village of Kirkuk province on Monday."
+    assert _event_place(pipeline, text) == "Kirkuk"

@@ -169,9 +169,18 @@ def _usable(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
     if mention.role is MentionRole.DATELINE or (mention.rule or "").startswith("demonym"):
         return None
     span = _tokens(doc, mention)
-    if span is None or _is_actor(span, mention.place):
+    if span is None or _is_actor(span, mention.place) or _people_word(span, mention.place):
         return None
     return span
+
+
+def _people_word(span: SpacySpan, place: Place | None) -> bool:
+    """A nationality, people or faith word the gazetteer does not place, used as an adjective ("the mostly
+    Kurdish town of X", "a Shiite neighbourhood"): it says who lives there, it is not a place. A proper name
+    spaCy mistakes for a nationality ("Nwonko village", "the village of Sharifah") is still one."""
+    if place is not None or not all(t.ent_type_ == "NORP" for t in span):
+        return False
+    return span.root.tag_ == "JJ"
 
 
 # What joins a place to the area that holds it: "Kinsibba in Jabal Al-Akrad", "Potiskum, Yobe State", "the
