@@ -290,3 +290,16 @@ def test_an_ocean_is_not_foreign_to_a_one_country_article(places) -> None:
     text = "Crab boats from Oregon and Washington report that the Pacific is warming."
     *_, pacific = places(text, "Oregon", "Washington", "Pacific")
     assert pacific is not None and pacific.feature_code == "OCN"
+
+
+def test_a_place_in_another_happenings_clause_ranks_after_the_triggers_own(pipeline) -> None:
+    text = (
+        "Rebels launched an assault on army positions in the Hama countryside on Monday, after failing to "
+        "retake the village of Kafr Nabudah last week."
+    )
+    assert _event_place(pipeline, text) == "Hama"
+
+
+def test_a_people_word_used_as_an_adjective_is_not_the_event_place(pipeline) -> None:
+    text = "A roadside bomb wounded four soldiers in a largely Kurdish village of Kirkuk province on Monday."
+    assert _event_place(pipeline, text) == "Kirkuk"

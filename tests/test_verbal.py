@@ -64,3 +64,27 @@ def test_a_curfew_is_coercion_in_plover(pipeline) -> None:
     events = pipeline.process(Article(id="c", text=text)).events
     curfew = [e for e in events if e.trigger.text == "curfew"]
     assert curfew and curfew[0].plover is not None and curfew[0].plover.event == "COERCE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers entered Kindu on Tuesday, residents said.",
+        "Navy warships patrolled the coast near Mombasa on Sunday.",
+        "Rebel fighters advanced toward the provincial capital overnight.",
+    ],
+)
+def test_patrols_and_armed_forces_on_the_move_are_mobilizations(extract, text: str) -> None:
+    assert [e.plover.event for e in extract(text) if e.is_verbal] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The peace talks entered a new phase on Tuesday.",
+        "Aid trucks arrived in the city on Sunday, the agency said.",
+        "The army will advance toward the capital next week, a commander said.",
+    ],
+)
+def test_movements_of_things_or_plans_to_move_are_no_mobilization(extract, text: str) -> None:
+    assert not any(e.plover.event == "MOBILIZE" for e in extract(text) if e.is_verbal)

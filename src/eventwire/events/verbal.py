@@ -20,6 +20,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.events.detect import load_lexicon
 from eventwire.model import Plover
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -46,6 +47,8 @@ class VerbalLexicon:
     neutral: frozenset[str]
     own_complement: frozenset[str]
     needs_object: frozenset[str]  # "returned the weapons" concedes; "returned to the streets" does not
+    armed_motion: frozenset[str]  # "troops entered the town" mobilizes; "the talks entered a new phase" does not
+    armed: frozenset[str]  # words that name an armed force (triggers.json context ARMED)
     moods: Moods
 
 
@@ -67,6 +70,8 @@ def load_verbal_lexicon() -> VerbalLexicon:
         neutral=frozenset(data["neutral"]),
         own_complement=frozenset(data["heads_own_complement"]),
         needs_object=frozenset(data["needs_object"]),
+        armed_motion=frozenset(data["armed_motion"]["verbs"]),
+        armed=load_lexicon().context["ARMED"],
         moods=Moods(
             intent_aux=frozenset(m["intent_aux"]),
             obligation_aux=frozenset(m["obligation_aux"]),
@@ -113,7 +118,10 @@ class VerbalCoder:
             predicate = path[-1]
             typed = ("DEMAND", predicate, "must")  # "X must ensure security": a demand, whatever the verb
         kind, word, how = typed
-        kind, how = self._with_mood(kind, how, moods | self._own_moods(predicate))
+        moods |= self._own_moods(predicate)
+        if how == "armed_motion" and moods:
+            return None  # "will advance", "did not enter": a movement that has not happened reports nothing
+        kind, how = self._with_mood(kind, how, moods)
         span = word.doc[word.i : word.i + 1]
         return VerbalTrigger(span, Plover(kind), f"verbal:{how}:{word.lemma_.lower()}", 0.35, predicate)
 
@@ -189,11 +197,23 @@ class VerbalCoder:
             kind = None
         if any(c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children):
             kind = None  # "pushed their way into", "made its way to": a movement, not the verb's own sense
+        if kind is None and lemma in lex.armed_motion and self._armed_subject(verb):
+            return "MOBILIZE", verb, "armed_motion"
         if kind and verb.pos_ in {"VERB", "AUX"}:
             return kind, verb, "verb"
         if verb.pos_ == "NOUN" and (kind := lex.nouns.get(verb.lower_)):
             return kind, verb, "noun"  # a headline-style lead: "Talks between ..."
         return None
+
+    def _armed_subject(self, verb: Token) -> bool:
+        """Does the verb's subject (or that of the verb it continues: "tried to enter", "regrouped and
+        advanced") name an armed force?"""
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+            if subjects or verb.dep_ not in {"xcomp", "conj"}:
+                break
+            verb = verb.head
+        return any(t.lower_ in self.lexicon.armed for s in subjects for t in s.subtree)
 
     def _object_type(self, verb: Token) -> tuple[str, Token, str] | None:
         """The type a verb's object names: "held talks", "imposed sanctions", "handed over medicine"."""

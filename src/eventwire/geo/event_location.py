@@ -105,6 +105,31 @@ def _locative_head(span: SpacySpan) -> Token | None:
     return None
 
 
+# Words that open a clause or phrase about another happening: "after failing to retake X", "when a bomb
+# exploded in X", "since the fall of X". A place in it belongs to that happening, not to the trigger's.
+_OTHER_TIME = frozenset("after before since while when until following despite because".split())
+
+
+def _other_clause(span: SpacySpan, trigger: SpacySpan) -> bool:
+    """Is the place inside a relative clause or a time/cause clause that does not hold the trigger ("seized
+    the village of X after their allies lost Y": Y is where the loss was)?"""
+    inside = range(trigger.root.left_edge.i, trigger.root.right_edge.i + 1)
+    for node in [span.root, *span.root.ancestors]:
+        if node.i == trigger.root.i or trigger.root.i in range(node.left_edge.i, node.right_edge.i + 1):
+            return False  # reached a phrase holding the trigger: same clause
+        opened = (
+            node.dep_ == "relcl"
+            or (
+                node.dep_ == "advcl"
+                and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _OTHER_TIME for c in node.children)
+            )
+            or (node.dep_ == "prep" and node.lower_ in _OTHER_TIME)
+        )
+        if opened and node.i not in inside:
+            return True
+    return False
+
+
 def _near(span: SpacySpan) -> bool:
     doc = span.doc
     window = {t.lower_ for t in doc[max(0, span.start - 4) : span.start]}
@@ -144,9 +169,18 @@ def _usable(doc: Doc, mention: PlaceMention) -> SpacySpan | None:
     if mention.role is MentionRole.DATELINE or (mention.rule or "").startswith("demonym"):
         return None
     span = _tokens(doc, mention)
-    if span is None or _is_actor(span, mention.place):
+    if span is None or _is_actor(span, mention.place) or _people_word(span, mention.place):
         return None
     return span
+
+
+def _people_word(span: SpacySpan, place: Place | None) -> bool:
+    """A nationality, people or faith word the gazetteer does not place, used as an adjective ("the mostly
+    Kurdish town of X", "a Shiite neighbourhood"): it says who lives there, it is not a place. A proper name
+    spaCy mistakes for a nationality ("Nwonko village", "the village of Sharifah") is still one."""
+    if place is not None or not all(t.ent_type_ == "NORP" for t in span):
+        return False
+    return span.root.tag_ == "JJ"
 
 
 # What joins a place to the area that holds it: "Kinsibba in Jabal Al-Akrad", "Potiskum, Yobe State", "the
@@ -296,6 +330,7 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
             tier,
             topic,
             _origin(span),
+            same and _other_clause(span, trigger),
             breadth,
             index in outer,
             reference,
