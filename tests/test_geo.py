@@ -290,3 +290,11 @@ def test_an_ocean_is_not_foreign_to_a_one_country_article(places) -> None:
     text = "Crab boats from Oregon and Washington report that the Pacific is warming."
     *_, pacific = places(text, "Oregon", "Washington", "Pacific")
     assert pacific is not None and pacific.feature_code == "OCN"
+
+
+def test_a_capital_among_countries_and_capitals_stands_for_its_country(places) -> None:
+    text = "Envoys from Iran and Syria met officials in Ankara before flying on to Washington."
+    *_, washington = places(text, "Iran", "Syria", "Ankara", "Washington")
+    assert washington is not None and washington.feature_code == "PPLC"
+    *_, state = places("Crab boats from Oregon and Washington report a warm season.", "Oregon", "Washington")
+    assert state is not None and state.feature_code == "ADM1"
