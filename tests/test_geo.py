@@ -303,3 +303,11 @@ def test_a_place_in_another_happenings_clause_ranks_after_the_triggers_own(pipel
 def test_a_people_word_used_as_an_adjective_is_not_the_event_place(pipeline) -> None:
     text = "A roadside bomb wounded four soldiers in a largely Kurdish village of Kirkuk province on Monday."
     assert _event_place(pipeline, text) == "Kirkuk"
+
+
+def test_a_capital_among_countries_and_capitals_stands_for_its_country(places) -> None:
+    text = "Envoys from Iran and Syria met officials in Ankara before flying on to Washington."
+    *_, washington = places(text, "Iran", "Syria", "Ankara", "Washington")
+    assert washington is not None and washington.feature_code == "PPLC"
+    *_, state = places("Crab boats from Oregon and Washington report a warm season.", "Oregon", "Washington")
+    assert state is not None and state.feature_code == "ADM1"

