@@ -17,7 +17,18 @@ from eventwire.events.numbers import counts_for_event, tally
 from eventwire.events.taxonomy import disorder_type_of, event_type_of, plover_of
 from eventwire.events.verbal import VerbalCoder, VerbalTrigger, lead_sentences
 from eventwire.geo import locate_event
-from eventwire.model import Actor, CountKind, Event, EventDate, Evidence, Inter, PlaceMention, Span, SubEventType
+from eventwire.model import (
+    Actor,
+    CountKind,
+    Event,
+    EventDate,
+    Evidence,
+    Inter,
+    MentionRole,
+    PlaceMention,
+    Span,
+    SubEventType,
+)
 
 
 def event_id(article_id: str, trigger: Span) -> str:
@@ -156,7 +167,10 @@ def places_outside_groups(doc: Doc, finder: ActorFinder) -> tuple[PlaceMention, 
         return cached
     groups = [m.span for m in finder.mentions(doc) if m.kind == "group"]
     places = tuple(
-        p for p in doc._.places if not any(g.start_char <= p.span.start and p.span.end <= g.end_char for g in groups)
+        p
+        for p in doc._.places
+        if p.role is not MentionRole.MODIFIER  # "U.S. officials" says whose, not where
+        and not any(g.start_char <= p.span.start and p.span.end <= g.end_char for g in groups)
     )
     doc.user_data["eventwire.event_places"] = places
     return places

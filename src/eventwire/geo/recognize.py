@@ -125,7 +125,9 @@ class Recogniser:
                 continue
             known = lookup_key(self.gazetteer, span.text)
             verdict = self._verdict(span, known)
-            if verdict == "yes" and known:
+            if verdict == "modifier" and known:
+                found.append(self._toponym(span, known[0], rule="modifier", role=MentionRole.MODIFIER))
+            elif verdict == "yes" and known:
                 found.append(self._toponym(span, known[0], rule="gazetteer"))
             elif verdict == "yes":
                 rule = "cue" if (span.start, span.end) in self.cued else "ner"
@@ -364,11 +366,13 @@ class Recogniser:
     # -------------------------------------------------------------------------------------- decisions
 
     def _verdict(self, span: SpacySpan, known: tuple[str, int] | None) -> str:
-        """ "yes", "maybe" (only if the same name is taken elsewhere in the article) or "no"."""
+        """ "yes", "maybe" (only if the same name is taken elsewhere in the article), "modifier" (a country's
+        name modifying a noun) or "no"."""
         if span.text.lower() in self.cues["not_places"]:
             return "no"
         if demonym_countries(span.text) and not (known and _as_noun(span)):
-            return "no"  # "Syrian forces", "U.S. officials"; but "returned to the U.S." names the country
+            # "Syrian forces" is no toponym; "U.S. officials" names the country, but as whose, not where
+            return "modifier" if known and self._country_name(known[0]) else "no"
         ent = self.ents.get(span.start)
         label = ent.label_ if ent is not None else ""
         if (span.start, span.end) in self.cued or (known and self._settlement_cue_before(span)):
@@ -449,6 +453,11 @@ class Recogniser:
             follower = doc[span.end + 1 : min(len(doc), span.end + 4)]
             return any(lookup_key(self.gazetteer, follower[:n].text) for n in range(len(follower), 0, -1))
         return False
+
+    def _country_name(self, key: str) -> bool:
+        """A name whose best-known bearer is a country ("U.S." is one; "American" is no name at all)."""
+        found = self.gazetteer.candidates(key)
+        return bool(found) and found[0][1] < VARIANT and found[0][0].feature_code.startswith("PCL")
 
     def _prominent(self, key: str) -> bool:
         """A name whose best-known bearer is a country, a first-level area or a city of 100,000 or more."""
