@@ -299,3 +299,18 @@ def test_an_ocean_is_not_foreign_to_a_one_country_article(places) -> None:
     text = "Crab boats from Oregon and Washington report that the Pacific is warming."
     *_, pacific = places(text, "Oregon", "Washington", "Pacific")
     assert pacific is not None and pacific.feature_code == "OCN"
+
+
+def test_a_word_the_article_uses_as_a_surname_is_the_person_unless_a_locative_places_it(pipeline) -> None:
+    text = (
+        "Detective Maria Lincoln led the search on Tuesday. Lincoln said the boy was found unharmed. "
+        "Sgt. Fargo thanked the volunteers in Lincoln for their help."
+    )
+    found = [m.span.start for m in pipeline.process(Article(id="g", text=text)).places]
+    assert found == [text.index("Lincoln for")]  # only "in Lincoln"; "Lincoln said" and "Sgt. Fargo" are people
+
+
+def test_a_saint_names_a_place_not_a_person(pipeline) -> None:
+    text = "Flights to St. Petersburg resumed on Monday, officials said."
+    found = [m.span.text for m in pipeline.process(Article(id="g", text=text)).places]
+    assert found == ["St. Petersburg"]
