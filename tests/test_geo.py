@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.geo import find_places
-from eventwire.model import Article, GeoPrecision
+from eventwire.model import Article, GeoPrecision, MentionRole
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +50,21 @@ def test_long_country_names_without_their_article_and_islands_lakes_and_ranges_r
     assert kush is not None and kush.feature_code == "MTS"
 
 
-def test_titles_are_not_places_and_a_noun_us_is_the_country(pipeline) -> None:
+def test_titles_are_not_places_and_a_country_name_as_modifier_is_a_modifier_toponym(pipeline) -> None:
     text = "Mr. Brown met Sen. Carter on Monday. Troops returned to the U.S. after U.S. officials agreed."
     result = pipeline.process(Article(id="g", text=text))
-    found = [(p.span.text, p.place.country_code if p.place else None) for p in result.places]
-    assert not any(t in {"Mr.", "Sen."} for t, _ in found)
-    assert [t for t, _ in found].count("U.S.") == 1  # the noun; "U.S. officials" is an adjective
+    found = [(p.span.text, p.role, p.place.country_code if p.place else None) for p in result.places]
+    assert not any(t in {"Mr.", "Sen."} for t, _, _ in found)
+    us = [(role, code) for t, role, code in found if t == "U.S."]
+    assert us == [(MentionRole.PLACE, "US"), (MentionRole.MODIFIER, "US")]  # the noun, then "U.S. officials"
+
+
+def test_true_demonyms_stay_out_and_a_modifier_is_never_the_event_place(pipeline) -> None:
+    text = "American and U.S. officials met on Monday."
+    found = [m.span.text for m in pipeline.process(Article(id="g", text=text)).places]
+    assert found == ["U.S."]
+    text = "Gunmen killed two U.S. contractors on Sunday, police said."
+    assert _event_place(pipeline, text) is None
 
 
 def test_a_polity_word_inside_a_group_name_starts_no_place(pipeline) -> None:
@@ -311,3 +320,18 @@ def test_a_capital_among_countries_and_capitals_stands_for_its_country(places) -
     assert washington is not None and washington.feature_code == "PPLC"
     *_, state = places("Crab boats from Oregon and Washington report a warm season.", "Oregon", "Washington")
     assert state is not None and state.feature_code == "ADM1"
+
+
+def test_a_word_the_article_uses_as_a_surname_is_the_person_unless_a_locative_places_it(pipeline) -> None:
+    text = (
+        "Detective Maria Lincoln led the search on Tuesday. Lincoln said the boy was found unharmed. "
+        "Sgt. Fargo thanked the volunteers in Lincoln for their help."
+    )
+    found = [m.span.start for m in pipeline.process(Article(id="g", text=text)).places]
+    assert found == [text.index("Lincoln for")]  # only "in Lincoln"; "Lincoln said" and "Sgt. Fargo" are people
+
+
+def test_a_saint_names_a_place_not_a_person(pipeline) -> None:
+    text = "Flights to St. Petersburg resumed on Monday, officials said."
+    found = [m.span.text for m in pipeline.process(Article(id="g", text=text)).places]
+    assert found == ["St. Petersburg"]

@@ -112,6 +112,9 @@ class MentionRole(StrEnum):
     DATELINE = "dateline"
     # a named site ("Kuweires Military Airport"): where an event happened, not a toponym for `geoparse`
     FACILITY = "facility"
+    # a country's name used as a modifier ("U.S. troops", "U.S. beef"): a toponym for `geoparse`, never an
+    # event place (like a demonym, it says whose, not where)
+    MODIFIER = "modifier"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from eventwire.events.actor_defaults import PROTESTS, VIOLENCE_AGAINST_CIVILIANS
 from eventwire.events.actor_roles import near_trigger, role, role_words
 from eventwire.events.detect import opens_new_story
 from eventwire.geo.countries import demonym_countries, display_country_name
-from eventwire.model import Actor, EventLocation, Evidence, Inter, Span, SubEventType
+from eventwire.model import Actor, EventLocation, Evidence, Inter, MentionRole, PlaceMention, Span, SubEventType
 
 _NOT_MODIFIERS = frozenset(["VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "NUM"])
 _DESCRIPTOR_SUFFIXES = frozenset(
@@ -429,9 +429,15 @@ def _pick(scored: list[tuple[int, int, Mention]], keep) -> Mention | None:
     return None
 
 
+def _located(doc: Doc) -> list[PlaceMention]:
+    """The article's place mentions that say where, not whose ("U.S. officials" is a modifier)."""
+    places = doc._.places if Doc.has_extension("places") else ()
+    return [p for p in places if p.role is not MentionRole.MODIFIER]
+
+
 def event_country(doc: Doc, trigger: SpacySpan) -> str | None:
     """The country of the closest resolved place in the trigger's sentence, else the article's commonest country."""
-    places = doc._.places if Doc.has_extension("places") else ()
+    places = _located(doc)
     codes = [(p.span.start, p.place.country_code) for p in places if p.place and p.place.country_code]
     if not codes:
         return None
@@ -446,7 +452,7 @@ def place_countries(doc: Doc, trigger: SpacySpan, location: EventLocation | None
     """Countries the event's place could be in: those of the gazetteer's readings of its name and of the places
     below country level resolved in the trigger's sentence, kept to the countries that sentence names if it names
     any ("in Zap region of Dahuk, Northern Iraq": Iraq, whatever else "Zap" could be)."""
-    places = doc._.places if Doc.has_extension("places") else ()
+    places = _located(doc)
     at = location.evidence.span.start if location is not None and location.evidence.span is not None else None
     sent = trigger.sent
     codes: set[str] = set()

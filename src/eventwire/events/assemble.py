@@ -26,6 +26,7 @@ from eventwire.model import (
     EventMention,
     Evidence,
     Inter,
+    MentionRole,
     PlaceMention,
     Span,
     SubEventType,
@@ -168,7 +169,10 @@ def places_outside_groups(doc: Doc, finder: ActorFinder) -> tuple[PlaceMention, 
         return cached
     groups = [m.span for m in finder.mentions(doc) if m.kind == "group"]
     places = tuple(
-        p for p in doc._.places if not any(g.start_char <= p.span.start and p.span.end <= g.end_char for g in groups)
+        p
+        for p in doc._.places
+        if p.role is not MentionRole.MODIFIER  # "U.S. officials" says whose, not where
+        and not any(g.start_char <= p.span.start and p.span.end <= g.end_char for g in groups)
     )
     doc.user_data["eventwire.event_places"] = places
     return places

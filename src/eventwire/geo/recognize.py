@@ -112,6 +112,7 @@ class Recogniser:
         self.ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.cued: set[tuple[int, int]] = set()  # names the gazetteer lacks, taken on a settlement cue
         self.facilities: dict[tuple[int, int], str] = {}  # named sites, with the key they resolve by
+        self.person_names = self._person_names()
 
     def find(self) -> list[Toponym]:
         dateline = find_dateline(self.doc, self.gazetteer)
@@ -125,7 +126,9 @@ class Recogniser:
                 continue
             known = lookup_key(self.gazetteer, span.text)
             verdict = self._verdict(span, known)
-            if verdict == "yes" and known:
+            if verdict == "modifier" and known:
+                found.append(self._toponym(span, known[0], rule="modifier", role=MentionRole.MODIFIER))
+            elif verdict == "yes" and known:
                 found.append(self._toponym(span, known[0], rule="gazetteer"))
             elif verdict == "yes":
                 rule = "cue" if (span.start, span.end) in self.cued else "ner"
@@ -364,16 +367,20 @@ class Recogniser:
     # -------------------------------------------------------------------------------------- decisions
 
     def _verdict(self, span: SpacySpan, known: tuple[str, int] | None) -> str:
-        """ "yes", "maybe" (only if the same name is taken elsewhere in the article) or "no"."""
+        """ "yes", "maybe" (only if the same name is taken elsewhere in the article), "modifier" (a country's
+        name modifying a noun) or "no"."""
         if span.text.lower() in self.cues["not_places"]:
             return "no"
         if demonym_countries(span.text) and not (known and _as_noun(span)):
-            return "no"  # "Syrian forces", "U.S. officials"; but "returned to the U.S." names the country
+            # "Syrian forces" is no toponym; "U.S. officials" names the country, but as whose, not where
+            return "modifier" if known and self._country_name(known[0]) else "no"
         ent = self.ents.get(span.start)
         label = ent.label_ if ent is not None else ""
         if (span.start, span.end) in self.cued or (known and self._settlement_cue_before(span)):
             return "yes"
         if self._shouted_acronym(span):
+            return "no"
+        if self._a_persons_name(span):
             return "no"
         if ent is not None and label in {"PERSON", "ORG", "NORP"} and (ent.start < span.start or ent.end > span.end):
             # a name inside a longer person or organisation name ("Jordan Henderson", "Ohio State University")
@@ -392,6 +399,30 @@ class Recogniser:
             return "maybe"
         return "yes" if self._prominent(known[0]) and span[0].pos_ == "PROPN" else "maybe"
 
+    def _person_names(self) -> frozenset[str]:
+        """Words the article uses as a person's surname: the last word of a PERSON entity of two or more words
+        ("David Collins") and a name after a title ("Sgt. Collins")."""
+        names = {ent[-1].text for ent in self.doc.ents if ent.label_ == "PERSON" and _full_name(ent)}
+        for token in self.doc[1:]:
+            start = self._title_start(token.i)
+            titled = start is not None and _capitalised(token)
+            if titled and lookup_key(self.gazetteer, self.doc[start : token.i + 1].text) is None:
+                names.add(token.text)  # "Sgt. Collins", not "St. Petersburg"
+        return frozenset(names)
+
+    def _a_persons_name(self, span: SpacySpan) -> bool:
+        """ "Collins said", "killing Welch", "Taylor's home": one word the article uses as a surname is the
+        person, unless a locative preposition places it ("in Lincoln") or it names a country or state."""
+        if len(span) != 1 or span.text not in self.person_names:
+            return False
+        i = span.start - 1
+        while i >= 0 and span.doc[i].lower_ in {"the", "a"}:
+            i -= 1
+        if i >= 0 and span.doc[i].lower_ in self.cues["locative_prepositions"]:
+            return False
+        found = self.gazetteer.candidates(name_key(span.text))
+        return not (found and found[0][1] < VARIANT and found[0][0].feature_code.startswith(("PCL", "ADM1")))
+
     def _shouted_acronym(self, span: SpacySpan) -> bool:
         """ "NGO", "SAA", "IDF": a short all-capitals word is an organisation, not the village it spells, unless
         it is a known abbreviation ("UAE", "DRC") or a state code after a town ("Austin, TX")."""
@@ -407,8 +438,16 @@ class Recogniser:
         return root.dep_ in {"compound", "amod", "nmod"} and root.head.lower_ in self.cues["group_nouns"]
 
     def _titled_person(self, span: SpacySpan) -> bool:
-        before = span.doc[span.start - 1] if span.start > 0 else None
-        return before is not None and before.lower_.rstrip(".") in self.cues["person_titles"]
+        return self._title_start(span.start) is not None
+
+    def _title_start(self, i: int) -> int | None:
+        """Where the person title before token `i` starts ("Sgt." or, as spaCy splits it at a sentence start,
+        "Sgt" "."); None if there is none."""
+        doc = self.doc
+        # "Sgt" "." but not "said" "." ending a sentence
+        split = i >= 2 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper()
+        j = i - 2 if split else i - 1
+        return j if j >= 0 and doc[j].lower_.rstrip(".") in self.cues["person_titles"] else None
 
     def _cue_before(self, span: SpacySpan) -> bool:
         doc = span.doc
@@ -450,6 +489,11 @@ class Recogniser:
             return any(lookup_key(self.gazetteer, follower[:n].text) for n in range(len(follower), 0, -1))
         return False
 
+    def _country_name(self, key: str) -> bool:
+        """A name whose best-known bearer is a country ("U.S." is one; "American" is no name at all)."""
+        found = self.gazetteer.candidates(key)
+        return bool(found) and found[0][1] < VARIANT and found[0][0].feature_code.startswith("PCL")
+
     def _prominent(self, key: str) -> bool:
         """A name whose best-known bearer is a country, a first-level area or a city of 100,000 or more."""
         found = self.gazetteer.candidates(key)
@@ -464,6 +508,18 @@ class Recogniser:
         after = span.doc[span.end] if span.end < len(span.doc) else None
         area = after is not None and after.lower_ in admin_terms()
         return Toponym(span.start_char, span.end_char, span.text, key, role=role, rule=rule, area=area)
+
+
+_GIVEN_NAME = re.compile(r"[A-Z][a-z'’\-]+|[A-Z]\.")
+
+
+def _full_name(ent: SpacySpan) -> bool:
+    """ "David Collins", "John S. Carter": two or three words shaped like a person's names, the first a proper
+    noun of three letters or more (the small model also calls "N.W. Rochester" or "Freemason Bogdanov Joins Sochi"
+    persons; abbreviations and long runs do not count)."""
+    if not 2 <= len(ent) <= 3 or not all(_GIVEN_NAME.fullmatch(t.text) for t in ent):
+        return False
+    return ent[0].pos_ == "PROPN" and len(ent[0].text) > 2
 
 
 def _as_noun(span: SpacySpan) -> bool:
