@@ -335,3 +335,22 @@ def test_a_saint_names_a_place_not_a_person(pipeline) -> None:
     text = "Flights to St. Petersburg resumed on Monday, officials said."
     found = [m.span.text for m in pipeline.process(Article(id="g", text=text)).places]
     assert found == ["St. Petersburg"]
+
+
+def test_a_county_and_a_town_that_lie_in_each_other_beat_larger_namesakes(places) -> None:
+    text = "The burn ban for Walker County was lifted after the Huntsville fire chief met the Walker County judge."
+    county, town = places(text, "Walker County", "Huntsville")
+    assert county is not None and town is not None
+    assert (county.admin1_code, town.admin1_code) == ("TX", "TX") and town.admin2_code == county.admin2_code
+
+
+def test_an_area_named_inverted_with_its_type_word_answers_to_its_bare_name(places) -> None:
+    [dagestan] = places("Gunmen attacked a police post in Dagestan on Monday.", "Dagestan")
+    assert dagestan is not None and dagestan.feature_code == "ADM1" and dagestan.country_code == "RU"
+
+
+def test_a_function_word_opening_a_sentence_and_a_country_before_its_army_are_not_event_places(pipeline) -> None:
+    text = "In villages near the border, the Indonesia military burned down entire neighbourhoods."
+    found = {m.span.text: m.role for m in pipeline.process(Article(id="g", text=text)).places}
+    assert "In" not in found and found.get("Indonesia") is MentionRole.MODIFIER
+    assert _event_place(pipeline, text) is None

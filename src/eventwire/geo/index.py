@@ -53,7 +53,13 @@ def type_free(key: str) -> str | None:
         return " ".join(words[:-1])
     if len(words) > 2 and words[0] in terms and words[1] == "of":
         return " ".join(words[2:])
+    if len(words) > 1 and words[0] in _LEADING_TERMS:
+        return " ".join(words[1:])  # GeoNames' "Respublika Buryatiya"
     return None
+
+
+# Terms that come first in GeoNames' transliterated names, without "of".
+_LEADING_TERMS = frozenset({"respublika", "oblast", "kray", "provincia", "departamento", "estado"})
 
 
 def row_keys(row: sources.Row) -> dict[str, int]:
@@ -68,7 +74,8 @@ def row_keys(row: sources.Row) -> dict[str, int]:
     for name in row.names:
         for i, key in enumerate(name_keys(name)):
             add(key, VARIANT if i else (NAME if key == own else ALTERNATE))
-            if row.feature_class == "A" and (bare := type_free(key)):
+            # not for countries: "Czech Republic" is no "Czech"
+            if row.feature_class == "A" and not row.feature_code.startswith("PCL") and (bare := type_free(key)):
                 add(bare, VARIANT)
     return out
 

@@ -26,6 +26,8 @@ from eventwire.model import MentionRole
 
 MAX_TOKENS = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# closed-class words: "In", "This", "Our" open sentences and match namesakes' alternate names
+_FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"})
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"})
 _CONNECTORS = frozenset({"of", "de", "del", "da", "al", "el", "upon", "on", "-", "la", "le", "du", "and", "the"})
 # words inside one name the gazetteer does not hold ("Khirbet al-Joz", "Bab al-Hawa"): not "and", "on", "the"
@@ -371,9 +373,13 @@ class Recogniser:
         name modifying a noun) or "no"."""
         if span.text.lower() in self.cues["not_places"]:
             return "no"
+        if len(span) == 1 and span[0].is_stop and span[0].pos_ in _FUNCTION_POS:
+            return "no"
         if demonym_countries(span.text) and not (known and _as_noun(span)):
             # "Syrian forces" is no toponym; "U.S. officials" names the country, but as whose, not where
             return "modifier" if known and self._country_name(known[0]) else "no"
+        if known and self._state_modifier(span) and self._country_name(known[0]):
+            return "modifier"
         ent = self.ents.get(span.start)
         label = ent.label_ if ent is not None else ""
         if (span.start, span.end) in self.cued or (known and self._settlement_cue_before(span)):
@@ -488,6 +494,11 @@ class Recogniser:
             follower = doc[span.end + 1 : min(len(doc), span.end + 4)]
             return any(lookup_key(self.gazetteer, follower[:n].text) for n in range(len(follower), 0, -1))
         return False
+
+    def _state_modifier(self, span: SpacySpan) -> bool:
+        """ "Indonesia military", "the Syria regime": a country's name right before its institutions' noun."""
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        return after is not None and after.text in self.cues["state_nouns"] and span.root.dep_ == "compound"
 
     def _country_name(self, key: str) -> bool:
         """A name whose best-known bearer is a country ("U.S." is one; "American" is no name at all)."""

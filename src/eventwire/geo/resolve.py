@@ -29,6 +29,7 @@ TEMPERATURE = 0.08
 AGREEMENT = 0.3  # weight of the namesake agreement (`_agreement`)
 AGREEMENT_KM = 150
 AGREEMENT_OPTIONS = 15  # namesakes of another name that can lend it support, best prior first
+NESTING = 0.3  # weight of a county and a town of the article that hold one another (`_agreement`)
 AGREEMENT_TEMPERATURE = 0.1  # a namesake's support falls by e for every 0.1 its prior is below its name's best
 NAMESAKE_PENALTY = 0.3
 SMOOTHING = 0.5  # a pseudo-vote in the country and admin1 shares
@@ -54,6 +55,7 @@ class NameGroup:
     contained: list[NameGroup] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     agreement: list[float] = field(default_factory=list)  # how many other names have a namesake nearby
+    nesting: list[float] = field(default_factory=list)  # how plausible a county or town of another name nests
 
     @property
     def best(self) -> Place | None:
@@ -325,6 +327,17 @@ def _agreement(groups: list[NameGroup]) -> None:
         others = [opts for g, opts in support if g is not group]
         famous = bool(group.options) and _famous(group.options[group.fixed.index(max(group.fixed))][0])
         group.agreement = [_support(place, others, needed=2 if famous else 1) for place, _ in group.options]
+        group.nesting = [_nests(place, others) for place, _ in group.options]
+
+
+def _nests(place: Place, others: list[list[tuple[Place, float]]]) -> float:
+    """ "Walker County" and "Huntsville" in one story: the Texas pair, whose town lies in the county, over the
+    larger Alabama namesakes, which are merely near each other."""
+    if place.feature_code == "ADM2":
+        return max((w for opts in others for q, w in opts if q.feature_class == "P" and contains(place, q)), default=0.0)
+    if place.feature_class == "P":
+        return max((w for opts in others for q, w in opts if q.feature_code == "ADM2" and contains(q, place)), default=0.0)
+    return 0.0
 
 
 def _famous(place: Place) -> bool:
@@ -346,19 +359,19 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym
     _link_containers(text, ordered, by_key)
     _agreement(groups)
     for group in groups:
-        group.scores = [
-            f + _containment(group, p) + AGREEMENT * a
-            for f, (p, _), a in zip(group.fixed, group.options, group.agreement, strict=True)
-        ]
+        group.scores = _base_scores(group)
     for _ in range(ROUNDS):
         context = _context(groups, demonyms)
         for group in groups:
-            base = [
-                f + _containment(group, p) + AGREEMENT * a
-                for f, (p, _), a in zip(group.fixed, group.options, group.agreement, strict=True)
-            ]
+            base = _base_scores(group)
             group.scores = [b + _contextual(group, p, context) for b, (p, _) in zip(base, group.options, strict=True)]
     return {g.key: g.ranked() for g in groups}
+
+
+def _base_scores(group: NameGroup) -> list[float]:
+    """The scores that do not depend on the other names' current readings."""
+    parts = zip(group.fixed, group.options, group.agreement, group.nesting, strict=True)
+    return [f + _containment(group, p) + AGREEMENT * a + NESTING * n for f, (p, _), a, n in parts]
 
 
 def candidates_of(ranked: list[tuple[Place, float]], *, limit: int = 5) -> tuple[Candidate, ...]:
