@@ -219,7 +219,8 @@ def test_an_unknown_village_is_placed_in_the_area_named_after_it(pipeline) -> No
     )
     [event] = pipeline.process(Article(id="g", text=text)).events
     assert event.location is not None and event.location.evidence.span.text == "Doron-Baga"
-    assert event.location.place.name == "Borno" and event.location.evidence.rule == "fallback:admin1"
+    # the smallest area the text names: the Kukawa LGA (GeoNames has only its namesake seat), not Borno State
+    assert event.location.place.name == "Kukawa" and event.location.evidence.rule == "fallback:town"
 
 
 def test_a_place_nothing_can_place_is_kept_unresolved_and_exported_without_coordinates(pipeline, tmp_path) -> None:
@@ -354,3 +355,10 @@ def test_a_function_word_opening_a_sentence_and_a_country_before_its_army_are_no
     found = {m.span.text: m.role for m in pipeline.process(Article(id="g", text=text)).places}
     assert "In" not in found and found.get("Indonesia") is MentionRole.MODIFIER
     assert _event_place(pipeline, text) is None
+
+
+def test_an_inner_article_written_joined_and_a_nigerian_lga_name_the_place(pipeline) -> None:
+    text = "Fighters were killed in Deir Ezzor on Sunday, and 30 people were killed in Logo LGA on Monday."
+    found = {m.span.text: m.place for m in pipeline.process(Article(id="g", text=text)).places}
+    assert found["Deir Ezzor"] is not None and found["Deir Ezzor"].country_code == "SY"
+    assert found["Logo LGA"] is not None and (found["Logo LGA"].country_code, found["Logo LGA"].feature_code) == ("NG", "ADM2")

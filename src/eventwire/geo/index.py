@@ -49,6 +49,9 @@ def type_free(key: str) -> str | None:
     """ "laurel county" -> "laurel", "state of arkansas" -> "arkansas"; None when there is no type word."""
     words = key.split()
     terms = admin_terms()
+    for suffix in _LONG_TERMS:
+        if key.endswith(" " + suffix):
+            return key[: -len(suffix) - 1]  # Nigeria's "Logo Local Government Area"
     if len(words) > 1 and words[-1] in terms:
         return " ".join(words[:-1])
     if len(words) > 2 and words[0] in terms and words[1] == "of":
@@ -58,6 +61,7 @@ def type_free(key: str) -> str | None:
     return None
 
 
+_LONG_TERMS = ("local government area", "local government")
 # Terms that come first in GeoNames' transliterated names, without "of".
 _LEADING_TERMS = frozenset({"respublika", "oblast", "kray", "provincia", "departamento", "estado"})
 

@@ -19,6 +19,7 @@ _WORD_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt"
 # Arabic (and Spanish/Italian/French) articles that names are written with or without.
 ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "az", "at", "ath"})
 _STRIPPABLE_ARTICLES = frozenset({"al", "el"})
+_INNER_ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "az", "at", "ath", "er", "es", "ed", "en", "ez", "et"})
 
 
 @lru_cache(maxsize=200_000)
@@ -47,12 +48,27 @@ def article_free(key: str) -> str | None:
 
 
 def name_keys(name: str) -> tuple[str, ...]:
-    """Every key a name is indexed under: its key and, for "Al-X"/"El X", the article-less key."""
+    """Every key a name is indexed under: its key, for "Al-X"/"El X" the article-less key, and for an inner
+    article the form that writes it joined to its word ("Deir ez-Zor" is also "Deir Ezzor")."""
     key = name_key(name)
     if not key:
         return ()
-    bare = article_free(key)
-    return (key, bare) if bare else (key,)
+    keys = [key]
+    if bare := article_free(key):
+        keys.append(bare)
+    if joined := article_joined(key):
+        keys.append(joined)
+    return tuple(keys)
+
+
+def article_joined(key: str) -> str | None:
+    """ "deir ez zor" -> "deir ezzor", "ras al ain" -> "ras alain": the first article inside a name written as
+    one word with the next; None when there is none."""
+    words = key.split()
+    for i in range(1, len(words) - 1):
+        if words[i] in _INNER_ARTICLES:
+            return " ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]])
+    return None
 
 
 def is_latin_key(key: str) -> bool:

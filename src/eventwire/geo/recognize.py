@@ -517,7 +517,8 @@ class Recogniser:
 
     def _toponym(self, span: SpacySpan, key: str, *, rule: str, role: MentionRole = MentionRole.PLACE) -> Toponym:
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        area = after is not None and after.lower_ in admin_terms()
+        # "Logo LGA" read as "Logo", "Idlib province": the text names the area, not its namesake town
+        area = (after is not None and after.lower_ in admin_terms()) or type_free(name_key(span.text)) == key
         return Toponym(span.start_char, span.end_char, span.text, key, role=role, rule=rule, area=area)
 
 
