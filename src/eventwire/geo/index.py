@@ -63,7 +63,7 @@ def type_free(key: str) -> str | None:
 
 _LONG_TERMS = ("local government area", "local government")
 # Terms that come first in GeoNames' transliterated names, without "of".
-_LEADING_TERMS = frozenset({"respublika", "oblast", "kray", "provincia", "departamento", "estado"})
+_LEADING_TERMS = frozenset({"respublika", "oblast", "kray"})
 
 
 def row_keys(row: sources.Row) -> dict[str, int]:

@@ -19,7 +19,9 @@ _WORD_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt"
 # Arabic (and Spanish/Italian/French) articles that names are written with or without.
 ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "az", "at", "ath"})
 _STRIPPABLE_ARTICLES = frozenset({"al", "el"})
-_INNER_ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "az", "at", "ath", "er", "es", "ed", "en", "ez", "et"})
+_INNER_ARTICLES = frozenset(
+    {"al", "el", "ar", "as", "ash", "ad", "an", "az", "at", "ath", "er", "es", "ed", "en", "ez", "et"}
+)
 
 
 @lru_cache(maxsize=200_000)

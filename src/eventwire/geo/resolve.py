@@ -334,9 +334,13 @@ def _nests(place: Place, others: list[list[tuple[Place, float]]]) -> float:
     """ "Walker County" and "Huntsville" in one story: the Texas pair, whose town lies in the county, over the
     larger Alabama namesakes, which are merely near each other."""
     if place.feature_code == "ADM2":
-        return max((w for opts in others for q, w in opts if q.feature_class == "P" and contains(place, q)), default=0.0)
+        return max(
+            (w for opts in others for q, w in opts if q.feature_class == "P" and contains(place, q)), default=0.0
+        )
     if place.feature_class == "P":
-        return max((w for opts in others for q, w in opts if q.feature_code == "ADM2" and contains(q, place)), default=0.0)
+        return max(
+            (w for opts in others for q, w in opts if q.feature_code == "ADM2" and contains(q, place)), default=0.0
+        )
     return 0.0
 
 
