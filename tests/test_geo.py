@@ -361,7 +361,5 @@ def test_an_inner_article_written_joined_and_a_nigerian_lga_name_the_place(pipel
     text = "Fighters were killed in Deir Ezzor on Sunday, and 30 people were killed in Logo LGA on Monday."
     found = {m.span.text: m.place for m in pipeline.process(Article(id="g", text=text)).places}
     assert found["Deir Ezzor"] is not None and found["Deir Ezzor"].country_code == "SY"
-    assert found["Logo LGA"] is not None and (found["Logo LGA"].country_code, found["Logo LGA"].feature_code) == (
-        "NG",
-        "ADM2",
-    )
+    logo = found["Logo LGA"]
+    assert logo is not None and (logo.country_code, logo.feature_code) == ("NG", "ADM2")

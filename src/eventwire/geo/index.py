@@ -46,7 +46,8 @@ def admin_terms() -> frozenset[str]:
 
 
 def type_free(key: str) -> str | None:
-    """ "laurel county" -> "laurel", "state of arkansas" -> "arkansas"; None when there is no type word."""
+    """ "laurel county" -> "laurel", "state of arkansas" -> "arkansas", "logo local government area" -> "logo",
+    "respublika buryatiya" -> "buryatiya"; None when there is no type word."""
     words = key.split()
     terms = admin_terms()
     for suffix in _LONG_TERMS:
