@@ -363,3 +363,13 @@ def test_an_inner_article_written_joined_and_a_nigerian_lga_name_the_place(pipel
     assert found["Deir Ezzor"] is not None and found["Deir Ezzor"].country_code == "SY"
     logo = found["Logo LGA"]
     assert logo is not None and (logo.country_code, logo.feature_code) == ("NG", "ADM2")
+
+
+def test_a_place_inside_an_institutions_name_is_a_modifier_toponym_but_not_in_a_newspapers(pipeline) -> None:
+    text = (
+        "A spokesman for the Texas Fire Service said the fire was out. "
+        "The New York Times and Agence France-Presse reported it. He ate at Taco Bell, said Sam Bell."
+    )
+    found = {m.span.text: m.role for m in pipeline.process(Article(id="g", text=text)).places}
+    assert found == {"Texas": MentionRole.MODIFIER}
+    assert _event_place(pipeline, "Gunmen killed two officers of the Texas Fire Service on Sunday.") is None

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.geo.countries import demonym_countries
-from eventwire.geo.gazetteer import VARIANT, Gazetteer
+from eventwire.geo.gazetteer import NAME, VARIANT, Gazetteer
 from eventwire.geo.index import abbreviation_keys, admin_terms, type_free
 from eventwire.geo.normalize import article_free, name_key
 from eventwire.model import MentionRole
@@ -28,6 +28,7 @@ MAX_TOKENS = 6
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # closed-class words: "In", "This", "Our" open sentences and match namesakes' alternate names
 _FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"})
+_PENDING_ROLES = {"maybe": MentionRole.PLACE, "maybe_modifier": MentionRole.MODIFIER}
 _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW"})
 _CONNECTORS = frozenset({"of", "de", "del", "da", "al", "el", "upon", "on", "-", "la", "le", "du", "and", "the"})
 # words inside one name the gazetteer does not hold ("Khirbet al-Joz", "Bab al-Hawa"): not "and", "on", "the"
@@ -120,7 +121,7 @@ class Recogniser:
         dateline = find_dateline(self.doc, self.gazetteer)
         taken = {i for t in dateline for i in self._token_range(t.start, t.end)}
         found = [*dateline]
-        pending: list[tuple[SpacySpan, str]] = []
+        pending: list[tuple[SpacySpan, str, str]] = []
         for span in self._name_spans(taken):
             if (span.start, span.end) in self.facilities:
                 key = self.facilities[(span.start, span.end)]
@@ -135,10 +136,14 @@ class Recogniser:
             elif verdict == "yes":
                 rule = "cue" if (span.start, span.end) in self.cued else "ner"
                 found.append(self._toponym(span, name_key(span.text), rule=rule))
-            elif verdict == "maybe" and known:
-                pending.append((span, known[0]))
+            elif verdict in {"maybe", "maybe_modifier"} and known:
+                pending.append((span, known[0], verdict))
         accepted = {t.key for t in found}
-        found += [self._toponym(s, key, rule="discourse") for s, key in pending if key in accepted]
+        found += [
+            self._toponym(s, key, rule="discourse", role=_PENDING_ROLES[verdict])
+            for s, key, verdict in pending
+            if key in accepted
+        ]
         return sorted(found, key=lambda t: t.start)
 
     # -------------------------------------------------------------------------------------- candidates
@@ -389,7 +394,9 @@ class Recogniser:
         if self._a_persons_name(span):
             return "no"
         if ent is not None and label in {"PERSON", "ORG", "NORP"} and (ent.start < span.start or ent.end > span.end):
-            # a name inside a longer person or organisation name ("Jordan Henderson", "Ohio State University")
+            if label == "ORG" and known:
+                return self._inside_organisation(span, known[0], ent)
+            # a name inside a longer person name ("Jordan Henderson") or a people's ("South Ossetian")
             return "maybe" if self._cue_before(span) and label != "PERSON" else "no"
         if self._titled_person(span):
             return "no"
@@ -404,6 +411,22 @@ class Recogniser:
         if label in {"PERSON", "ORG"} or known[1] == VARIANT:
             return "maybe"
         return "yes" if self._prominent(known[0]) and span[0].pos_ == "PROPN" else "maybe"
+
+    def _inside_organisation(self, span: SpacySpan, key: str, ent: SpacySpan) -> str:
+        """ "Ohio State University", "the Texas Fire Service", "University of Rochester": a place named inside
+        an institution's name is a toponym, but says whose, not where (a modifier). A well-known place under its
+        own name is taken as such; another only when the article names it as a place elsewhere. A newspaper's
+        title ("the New York Times", "Agence France-Presse") and a person's name ("Taco Bell") are no place."""
+        doc = self.doc
+        words = {t.lower_ for t in doc[ent.start : ent.end]}  # with the span's: "Ohio Department" read as "Ohio"
+        hyphenated = span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_
+        if hyphenated or doc[ent.end - 1].lower_ in self.cues["media_words"] or span.text in self.person_names:
+            return "no"
+        if not words & self.cues["organisation_words"]:
+            return "maybe" if self._cue_before(span) else "no"
+        found = self.gazetteer.candidates(key)
+        own_name = bool(found) and found[0][1] == NAME
+        return "modifier" if own_name and self._prominent(key) else "maybe_modifier"
 
     def _person_names(self) -> frozenset[str]:
         """Words the article uses as a person's surname: the last word of a PERSON entity of two or more words
