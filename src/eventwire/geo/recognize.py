@@ -36,10 +36,12 @@ _NAME_JOINERS = frozenset({"of", "de", "del", "da", "al", "el", "-", "la", "le",
                            "ar", "az", "an", "ul", "ur", "ud"})  # fmt: skip
 # "BEIRUT (Reuters) -", "SANA'A:", "BAGHDAD, Iraq (AP) —", "Gainesville, Fla. --"
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<area>[A-Z][A-Za-z.'’\- ]{1,30}?))?\s*"
+    r"\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<area>[A-Z][A-Za-z.'’\- ]{1,30}?))?\s*"
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*)?"
-    r"(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?P<sep>--|[-–—:])\s"
+    r"(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?P<sep>---?|[-–—:])\s"
 )
+# where a later dateline can open: a paragraph, or the sentence after a headline ("... rebuff. COLUMBIA --- ")
+_SENTENCE_OPENING = re.compile(r"(?:[.!?\"”]\s+|\n\s*)(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,10 +515,20 @@ class Recogniser:
             return False
         if after.lower_ in admin_terms() or after.text in {"-based", "based"}:
             return True
+        if after.text in self.cues["resident_nouns"] and self._residents_of(span):
+            return True  # "a Rochester man", "Coral Gables residents"
         if after.text == "," and span.end + 1 < len(doc) and _capitalised(doc[span.end + 1]):
             follower = doc[span.end + 1 : min(len(doc), span.end + 4)]
             return any(lookup_key(self.gazetteer, follower[:n].text) for n in range(len(follower), 0, -1))
         return False
+
+    def _residents_of(self, span: SpacySpan) -> bool:
+        """ "a Rochester man", not "Many women", "Arab women" or "the Duke women's team"."""
+        doc, end = span.doc, span.end
+        teams = end + 1 < len(doc) and doc[end + 1].tag_ == "POS"
+        ent = self.ents.get(span.start)
+        people = ent is not None and ent.label_ == "NORP"
+        return not (teams or people) and all(t.pos_ == "PROPN" and not t.is_stop for t in span)
 
     def _state_modifier(self, span: SpacySpan) -> bool:
         """ "Indonesia military", "the Syria regime": a country's name right before its institutions' noun."""
@@ -564,28 +576,40 @@ def _as_noun(span: SpacySpan) -> bool:
 
 
 def find_dateline(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
-    """The filing place at the head of the story ("BEIRUT (Reuters) -", "SANA'A:"), as DATELINE toponyms."""
-    match = _DATELINE.match(doc.text[:120])
+    """The filing place at the head of the story ("BEIRUT (Reuters) -", "SANA'A:") and at the head of a later
+    paragraph or after a headline ("... rebuff. COLUMBIA --- "), as DATELINE toponyms. Past the head only a
+    known name in capitals counts: a headline's last word before a dash is no dateline."""
+    out = _dateline_at(doc.text, 0, gazetteer, head=True)
+    for opening in _SENTENCE_OPENING.finditer(doc.text):
+        out += _dateline_at(doc.text, opening.end(), gazetteer, head=False)
+    return out
+
+
+def _dateline_at(text: str, pos: int, gazetteer: Gazetteer, *, head: bool) -> list[Toponym]:
+    match = _DATELINE.match(text[: pos + 120], pos)
     if match is None:
         return []
     place = match.group("place").strip()
     shouting = place.isupper() and len(place) > 2
-    titled = match.group("sep") in {"--", "—"} and lookup_key(gazetteer, place) is not None
-    if not (shouting or match.group("agency") or titled) or len(place.split()) > 4:
+    known_place = lookup_key(gazetteer, place) is not None
+    titled = match.group("sep") in {"--", "---", "—"} and known_place
+    if len(place.split()) > 4 or not (
+        shouting and known_place if not head else shouting or match.group("agency") or titled
+    ):
         return []
     out = []
     for group in ("place", "area"):
-        text = (match.group(group) or "").strip().rstrip(".") if group == "area" else place
-        if not text:
+        name = (match.group(group) or "").strip().rstrip(".") if group == "area" else place
+        if not name:
             continue
         start = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
-        known = lookup_key(gazetteer, text)
+        known = lookup_key(gazetteer, name)
         if known is None and group == "area":
             continue
-        if group == "area" and text + "." == match.group(group).strip():
-            text += "."  # keep the abbreviation's dot ("Fla.")
-        key = known[0] if known else name_key(text)
-        out.append(Toponym(start, start + len(text), text, key, role=MentionRole.DATELINE, rule="dateline"))
+        if group == "area" and name + "." == match.group(group).strip():
+            name += "."  # keep the abbreviation's dot ("Fla.")
+        key = known[0] if known else name_key(name)
+        out.append(Toponym(start, start + len(name), name, key, role=MentionRole.DATELINE, rule="dateline"))
     return out
 
 
