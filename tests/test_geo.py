@@ -382,3 +382,13 @@ def test_a_dateline_after_the_headline_is_the_filing_place_and_a_town_before_a_r
     )
     found = {m.span.text: m.role for m in pipeline.process(Article(id="g", text=text)).places}
     assert found == {"COLUMBIA": MentionRole.DATELINE, "Coral Gables": MentionRole.PLACE}
+
+
+def test_a_list_names_places_of_one_rank_and_country(places) -> None:
+    text = (
+        "Cases were reported in Arizona, California, New Jersey, New York, Ohio, Oregon, Utah and Wisconsin. "
+        "In Canada they occurred in British Columbia, Alberta, Manitoba, Ontario and New Brunswick."
+    )
+    ontario, brunswick = places(text, "Ontario", "New Brunswick")
+    assert ontario is not None and (ontario.country_code, ontario.feature_code) == ("CA", "ADM1")
+    assert brunswick is not None and (brunswick.country_code, brunswick.feature_code) == ("CA", "ADM1")

@@ -30,12 +30,15 @@ AGREEMENT = 0.3  # weight of the namesake agreement (`_agreement`)
 AGREEMENT_KM = 150
 AGREEMENT_OPTIONS = 15  # namesakes of another name that can lend it support, best prior first
 NESTING = 0.3  # weight of a county and a town of the article that hold one another (`_nests`)
+LISTED = 0.3  # weight of a list's other names having a namesake of the same rank and country (`_listed`)
 AGREEMENT_TEMPERATURE = 0.1  # a namesake's support falls by e for every 0.1 its prior is below its name's best
 NAMESAKE_PENALTY = 0.3
 SMOOTHING = 0.5  # a pseudo-vote in the country and admin1 shares
 # a place inside a country and named like it (`_country_over_its_namesakes`)
 _CONTAINER_LINK = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$", re.IGNORECASE)
 _COMMA = re.compile(r"^,\s*$")
+_LIST_LINK = re.compile(r"^(?:\s*,)?\s*(?:,|and|or|&)\s*$", re.IGNORECASE)
+_RANKED_LEVELS = frozenset({"PCL", "ADM1", "ADM2"})
 _BROAD = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "CONT", "RGN", "OCN", "SEA"})
 _NAMED_AREAS = frozenset(
     {"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "PEN", "UPLD", "LK", "MTS", "ISL", "DSRT", "STRT", "CNL", "BAY"}
@@ -56,6 +59,8 @@ class NameGroup:
     scores: list[float] = field(default_factory=list)
     agreement: list[float] = field(default_factory=list)  # how many other names have a namesake nearby
     nesting: list[float] = field(default_factory=list)  # how plausible a county or town of another name nests
+    listed: list[float] = field(default_factory=list)  # how plausible a list-mate of the same rank and country is
+    list_mates: list[NameGroup] = field(default_factory=list)  # names listed with this one ("A, B and C")
 
     @property
     def best(self) -> Place | None:
@@ -189,6 +194,43 @@ def _link_containers(text: str, toponyms: list[Toponym], groups: dict[str, NameG
         if outer not in inner.containers:
             inner.containers.append(outer)
             outer.contained.append(inner)
+
+
+def _link_lists(text: str, toponyms: list[Toponym], groups: dict[str, NameGroup]) -> None:
+    """ "British Columbia, Alberta, Manitoba, Ontario and New Brunswick": the names of one list."""
+    runs: list[list[Toponym]] = [[toponyms[0]]] if toponyms else []
+    closed = False  # a list that has had its "and" goes on with no bare comma: "Texas and Washington, D.C."
+    for left, right in itertools.pairwise(toponyms):
+        link = text[left.end : right.start]
+        if _LIST_LINK.match(link) and not (closed and _COMMA.match(link)):
+            runs[-1].append(right)
+            closed = closed or not _COMMA.match(link)
+        else:
+            runs.append([right])
+            closed = False
+    for run in runs:
+        if len(run) == 2 and _COMMA.match(text[run[0].end : run[1].start]):
+            continue  # "Washington, D.C.", "Stroud, Ontario": a place and its container, as likely as a list
+        members = {t.key: groups[t.key] for t in run}
+        for key, group in members.items():
+            group.list_mates += [g for k, g in members.items() if k != key and g not in group.list_mates]
+
+
+def _listed(place: Place, mates: list[list[tuple[Place, float]]]) -> float:
+    """A list names things of one kind: a province among its country's provinces, a county among counties, a
+    country among countries. The share of list-mates with a plausible namesake of `place`'s rank (and, below
+    a country, in its country)."""
+    level = _level_of(place)
+    if level not in _RANKED_LEVELS or not mates:
+        return 0.0
+    lent = [
+        max(
+            (w for q, w in opts if _level_of(q) == level and (level == "PCL" or q.country_code == place.country_code)),
+            default=0.0,
+        )
+        for opts in mates
+    ]
+    return sum(lent) / len(lent)
 
 
 @dataclass(slots=True)
@@ -328,6 +370,8 @@ def _agreement(groups: list[NameGroup]) -> None:
         famous = bool(group.options) and _famous(group.options[group.fixed.index(max(group.fixed))][0])
         group.agreement = [_support(place, others, needed=2 if famous else 1) for place, _ in group.options]
         group.nesting = [_nests(place, others) for place, _ in group.options]
+        mates = [opts for g, opts in support if g in group.list_mates]
+        group.listed = [_listed(place, mates) for place, _ in group.options]
 
 
 def _nests(place: Place, others: list[list[tuple[Place, float]]]) -> float:
@@ -361,6 +405,7 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym
     by_key = {g.key: g for g in groups}
     ordered = sorted((t for t in toponyms), key=lambda t: t.start)
     _link_containers(text, ordered, by_key)
+    _link_lists(text, ordered, by_key)
     _agreement(groups)
     for group in groups:
         group.scores = _base_scores(group)
@@ -374,8 +419,10 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym
 
 def _base_scores(group: NameGroup) -> list[float]:
     """The scores that do not depend on the other names' current readings."""
-    parts = zip(group.fixed, group.options, group.agreement, group.nesting, strict=True)
-    return [f + _containment(group, p) + AGREEMENT * a + NESTING * n for f, (p, _), a, n in parts]
+    parts = zip(group.fixed, group.options, group.agreement, group.nesting, group.listed, strict=True)
+    return [
+        f + _containment(group, p) + AGREEMENT * a + NESTING * n + LISTED * m for f, (p, _), a, n, m in parts
+    ]
 
 
 def candidates_of(ranked: list[tuple[Place, float]], *, limit: int = 5) -> tuple[Candidate, ...]:
