@@ -375,7 +375,7 @@ def test_a_place_inside_an_institutions_name_is_a_modifier_toponym_but_not_in_a_
     assert _event_place(pipeline, "Gunmen killed two officers of the Texas Fire Service on Sunday.") is None
 
 
-def test_a_dateline_after_the_headline_is_the_filing_place_and_a_town_before_a_resident_noun_is_a_place(pipeline) -> None:
+def test_a_dateline_after_a_headline_is_the_filing_place_and_a_town_before_its_people_is_a_place(pipeline) -> None:
     text = (
         "Sanford rejects aid after second rebuff. COLUMBIA --- Gov. Mark Sanford said Friday he won't take it. "
         "A Coral Gables man was charged. NOTICE: the office is closed. Many women agreed."

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -19,9 +18,11 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.geo.countries import demonym_countries
+from eventwire.geo.dateline import find_dateline
 from eventwire.geo.gazetteer import NAME, VARIANT, Gazetteer
 from eventwire.geo.index import abbreviation_keys, admin_terms, type_free
-from eventwire.geo.normalize import article_free, name_key
+from eventwire.geo.normalize import name_key
+from eventwire.geo.toponym import Toponym, lookup_key
 from eventwire.model import MentionRole
 
 MAX_TOKENS = 6
@@ -34,44 +35,12 @@ _CONNECTORS = frozenset({"of", "de", "del", "da", "al", "el", "upon", "on", "-",
 # words inside one name the gazetteer does not hold ("Khirbet al-Joz", "Bab al-Hawa"): not "and", "on", "the"
 _NAME_JOINERS = frozenset({"of", "de", "del", "da", "al", "el", "-", "la", "le", "du", "bin", "ibn", "ad", "ash", "as",
                            "ar", "az", "an", "ul", "ur", "ud"})  # fmt: skip
-# "BEIRUT (Reuters) -", "SANA'A:", "BAGHDAD, Iraq (AP) —", "Gainesville, Fla. --"
-_DATELINE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Za-z.'’\- ]{1,40}?)(?:,\s*(?P<area>[A-Z][A-Za-z.'’\- ]{1,30}?))?\s*"
-    r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*)?"
-    r"(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?P<sep>---?|[-–—:])\s"
-)
-# where a later dateline can open: a paragraph, or the sentence after a headline ("... rebuff. COLUMBIA --- ")
-_SENTENCE_OPENING = re.compile(r"(?:[.!?\"”]\s+|\n\s*)(?=[A-Z])")
-
-
-@dataclass(frozen=True, slots=True)
-class Toponym:
-    """A recognised name: character span, its key, how it was found, and what the context says of it."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    role: MentionRole = MentionRole.PLACE
-    rule: str = "gazetteer"
-    area: bool = False  # followed by an admin term ("Idlib province"): prefer admin areas
-    country: str | None = None  # a demonym resolved to its country ("Syrian" -> "SY"), given-spans mode only
 
 
 @cache
 def cues() -> dict[str, frozenset[str]]:
     text = resources.files("eventwire.geo").joinpath("data/place_cues.json").read_text("utf-8")
     return {k: frozenset(v) for k, v in json.loads(text).items() if not k.startswith("_")}
-
-
-def lookup_key(gazetteer: Gazetteer, text: str) -> tuple[str, int] | None:
-    """The key under which the gazetteer knows `text` (as written, without "al-", without "County"), and the
-    strongest kind of name it is; None if unknown."""
-    key = name_key(text)
-    for candidate in (key, article_free(key), type_free(key)):
-        if candidate and (kind := gazetteer.knows(candidate)) is not None:
-            return candidate, kind
-    return None
 
 
 # Words that end many longer proper names ("West Bank", "Jandoul Road", "Freedom Square").
@@ -573,44 +542,6 @@ def _as_noun(span: SpacySpan) -> bool:
     """A name used as a noun phrase of its own ("to the U.S.", "the U.S. said"), not as a modifier."""
     root = span.root
     return root.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj", "conj", "appos"} and root.tag_ in {"NNP", "NNPS"}
-
-
-def find_dateline(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
-    """The filing place at the head of the story ("BEIRUT (Reuters) -", "SANA'A:") and at the head of a later
-    paragraph or after a headline ("... rebuff. COLUMBIA --- "), as DATELINE toponyms. Past the head only a
-    known name in capitals counts: a headline's last word before a dash is no dateline."""
-    out = _dateline_at(doc.text, 0, gazetteer, head=True)
-    for opening in _SENTENCE_OPENING.finditer(doc.text):
-        out += _dateline_at(doc.text, opening.end(), gazetteer, head=False)
-    return out
-
-
-def _dateline_at(text: str, pos: int, gazetteer: Gazetteer, *, head: bool) -> list[Toponym]:
-    match = _DATELINE.match(text[: pos + 120], pos)
-    if match is None:
-        return []
-    place = match.group("place").strip()
-    shouting = place.isupper() and len(place) > 2
-    known_place = lookup_key(gazetteer, place) is not None
-    titled = match.group("sep") in {"--", "---", "—"} and known_place
-    if len(place.split()) > 4 or not (
-        shouting and known_place if not head else shouting or match.group("agency") or titled
-    ):
-        return []
-    out = []
-    for group in ("place", "area"):
-        name = (match.group(group) or "").strip().rstrip(".") if group == "area" else place
-        if not name:
-            continue
-        start = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
-        known = lookup_key(gazetteer, name)
-        if known is None and group == "area":
-            continue
-        if group == "area" and name + "." == match.group(group).strip():
-            name += "."  # keep the abbreviation's dot ("Fla.")
-        key = known[0] if known else name_key(name)
-        out.append(Toponym(start, start + len(name), name, key, role=MentionRole.DATELINE, rule="dateline"))
-    return out
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:

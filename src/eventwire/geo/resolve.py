@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from eventwire.geo.gazetteer import ALTERNATE, NAME, Gazetteer
 from eventwire.geo.normalize import article_free
-from eventwire.geo.recognize import Toponym
+from eventwire.geo.toponym import Toponym
 from eventwire.model import Candidate, Place
 
 MAX_CANDIDATES = 40
@@ -420,9 +420,7 @@ def resolve(text: str, toponyms: list[Toponym], gazetteer: Gazetteer, *, demonym
 def _base_scores(group: NameGroup) -> list[float]:
     """The scores that do not depend on the other names' current readings."""
     parts = zip(group.fixed, group.options, group.agreement, group.nesting, group.listed, strict=True)
-    return [
-        f + _containment(group, p) + AGREEMENT * a + NESTING * n + LISTED * m for f, (p, _), a, n, m in parts
-    ]
+    return [f + _containment(group, p) + AGREEMENT * a + NESTING * n + LISTED * m for f, (p, _), a, n, m in parts]
 
 
 def candidates_of(ranked: list[tuple[Place, float]], *, limit: int = 5) -> tuple[Candidate, ...]:

@@ -6,19 +6,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from eventwire.geo.dateline import find_dateline
 from eventwire.geo.event_location import locate_event
 from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.index import admin_terms
 from eventwire.geo.normalize import name_key
-from eventwire.geo.recognize import (
-    Toponym,
-    demonym_countries_in,
-    demonym_country,
-    find_dateline,
-    find_toponyms,
-    lookup_key,
-)
+from eventwire.geo.recognize import demonym_countries_in, demonym_country, find_toponyms
 from eventwire.geo.resolve import candidates_of, haversine_km, resolve
+from eventwire.geo.toponym import Toponym, lookup_key
 from eventwire.model import PlaceMention, Span
 
 __all__ = ["find_places", "locate_event"]
