@@ -17,8 +17,9 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*)?"
     r"(?:\((?P<agency>[A-Za-z .&]{1,30})\)\s*)?(?P<sep>---?|[-–—:])\s"
 )
-# where a later dateline can open: a paragraph, or the sentence after a headline ("... rebuff. COLUMBIA --- ")
-_SENTENCE_OPENING = re.compile(r"(?:[.!?\"”]\s+|\n\s*)(?=[A-Z])")
+# where a later dateline can open: a paragraph, or the sentence after a headline ("... rebuff. COLUMBIA --- ");
+# only a name in capitals counts there, so its second character is no lower-case letter
+_SENTENCE_OPENING = re.compile(r"(?:[.!?\"”]\s+|\n\s*)(?=[A-Z][A-Z.'’\- ])")
 
 
 def find_dateline(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -37,11 +38,14 @@ def _dateline_at(text: str, pos: int, gazetteer: Gazetteer, *, head: bool) -> li
         return []
     place = match.group("place").strip()
     shouting = place.isupper() and len(place) > 2
-    known_place = lookup_key(gazetteer, place) is not None
-    titled = match.group("sep") in {"--", "---", "—"} and known_place
-    if len(place.split()) > 4 or not (
-        shouting and known_place if not head else shouting or match.group("agency") or titled
-    ):
+    if len(place.split()) > 4 or not (head or shouting):
+        return []
+    known_place = lookup_key(gazetteer, place)
+    if head:
+        titled = match.group("sep") in {"--", "---", "—"} and known_place is not None
+        if not (shouting or match.group("agency") or titled):
+            return []
+    elif known_place is None:
         return []
     out = []
     for group in ("place", "area"):
@@ -49,7 +53,7 @@ def _dateline_at(text: str, pos: int, gazetteer: Gazetteer, *, head: bool) -> li
         if not name:
             continue
         start = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
-        known = lookup_key(gazetteer, name)
+        known = known_place if group == "place" else lookup_key(gazetteer, name)
         if known is None and group == "area":
             continue
         if group == "area" and name + "." == match.group(group).strip():
