@@ -392,3 +392,52 @@ def test_a_list_names_places_of_one_rank_and_country(places) -> None:
     ontario, brunswick = places(text, "Ontario", "New Brunswick")
     assert ontario is not None and (ontario.country_code, ontario.feature_code) == ("CA", "ADM1")
     assert brunswick is not None and (brunswick.country_code, brunswick.feature_code) == ("CA", "ADM1")
+
+
+def test_a_first_level_areas_bare_name_is_the_big_town_of_its_name(places) -> None:
+    for text, name in (
+        ("Fighting continued in Aleppo on Monday.", "Aleppo"),
+        ("A bomb exploded in Kandahar on Monday.", "Kandahar"),
+        ("Pilgrims arrived in Mecca on Monday.", "Mecca"),
+    ):
+        [place] = places(text, name)
+        assert place is not None and place.feature_class == "P", (name, place)
+    [province] = places("Fighting raged across Aleppo province.", "Aleppo province")
+    assert province is not None and province.feature_code == "ADM1"
+    # the city's own name is "New York City": the bare name is the state
+    [state] = places("Snow closed schools across New York on Monday.", "New York")
+    assert state is not None and state.feature_code == "ADM1"
+
+
+def test_a_place_named_twice_is_no_namesake_support_for_itself(places) -> None:
+    text = "MOUNT GILEAD (AP) -- The court closed. In Youngstown, police cut jobs. Mount Gilead is near Mansfield."
+    gilead, youngstown, _, mansfield = places(text, "MOUNT GILEAD", "Youngstown", "Mount Gilead", "Mansfield")
+    assert youngstown is not None and youngstown.name == "Youngstown" and youngstown.admin1 == "Ohio"
+    assert gilead is not None and mansfield is not None and mansfield.admin1 == "Ohio"
+
+
+def test_a_towns_name_before_its_institutions_noun_is_a_modifier_and_said_is_no_title(pipeline) -> None:
+    text = (
+        "Floods hit Fargo on Monday. Fargo police closed roads, said Fargo City Commissioner Tim Mahoney. "
+        "Fargo raised its goal. Johnson police said little."
+    )
+    found = [(m.span.text, m.role) for m in pipeline.process(Article(id="g", text=text)).places]
+    assert ("Fargo", MentionRole.MODIFIER) in found  # "Fargo police"
+    assert found.count(("Fargo", MentionRole.PLACE)) >= 2  # "said Fargo City ..." made no surname of it
+    assert not any(name == "Johnson" for name, _ in found)
+
+
+def test_an_adjective_does_not_hide_that_the_wider_place_is_named_first(pipeline) -> None:
+    text = "In the ancient West Bank town of Jericho, soldiers shot dead a 20-year-old man on Monday."
+    assert _event_place(pipeline, text) == "Jericho"
+
+
+def test_breakaway_regions_unions_and_former_states_resolve(places) -> None:
+    text = "Talks on South Ossetia, Nagorno-Karabakh and the former Soviet Union involved the European Union."
+    ossetia, karabakh, soviet, union = places(
+        text, "South Ossetia", "Nagorno-Karabakh", "Soviet Union", "European Union"
+    )
+    assert ossetia is not None and ossetia.country_code == "GE"
+    assert karabakh is not None and karabakh.country_code == "AZ"
+    assert soviet is not None and soviet.feature_code == "PCLH"
+    assert union is not None and union.name == "European Union"

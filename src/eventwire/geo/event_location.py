@@ -216,11 +216,15 @@ _NAMED_AFTER = re.compile(
 )
 
 
+# "the ", "the ancient ", "the occupied ": "the" and up to two lower-case words
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
 def _names_the_second(doc: Doc, first: PlaceMention, gap: str) -> bool:
     """ "the West Bank town of Ramallah": "the", a place, a settlement noun and "of" may name the settlement
     after it (but "at Mangalia village of Rania" names the village first)."""
-    before = doc.text[max(0, first.span.start - 4) : first.span.start].lower()
-    return before.endswith("the ") and bool(_NAMED_AFTER.match(gap))
+    before = doc.text[max(0, first.span.start - 40) : first.span.start]
+    return bool(_THE_BEFORE.search(before)) and bool(_NAMED_AFTER.match(gap))
 
 
 def _wider(first: Place | None, second: Place | None) -> bool:

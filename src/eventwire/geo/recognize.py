@@ -22,7 +22,7 @@ from eventwire.geo.dateline import find_dateline
 from eventwire.geo.gazetteer import NAME, VARIANT, Gazetteer
 from eventwire.geo.index import abbreviation_keys, admin_terms, type_free
 from eventwire.geo.normalize import name_key
-from eventwire.geo.toponym import Toponym, lookup_key
+from eventwire.geo.toponym import Toponym, lookup_key, names_area
 from eventwire.model import MentionRole
 
 MAX_TOKENS = 6
@@ -81,6 +81,7 @@ class Recogniser:
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text from the tokens on every access
         self.gazetteer = gazetteer
         self.cues = cues()
         self.ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -371,6 +372,8 @@ class Recogniser:
             return "maybe" if self._cue_before(span) and label != "PERSON" else "no"
         if self._titled_person(span):
             return "no"
+        if known and self._local_institution(span):
+            return "modifier" if self._prominent(known[0]) else "maybe_modifier"
         if known is None and self._names_a_group(span):
             return "no"
         if label in _PLACE_LABELS and (known or label != "FAC"):
@@ -402,11 +405,15 @@ class Recogniser:
     def _person_names(self) -> frozenset[str]:
         """Words the article uses as a person's surname: the last word of a PERSON entity of two or more words
         ("David Collins") and a name after a title ("Sgt. Collins")."""
-        names = {ent[-1].text for ent in self.doc.ents if ent.label_ == "PERSON" and _full_name(ent)}
-        for token in self.doc[1:]:
+        doc = self.doc
+        names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent)}
+        for token in doc[1:]:
             start = self._title_start(token.i)
             titled = start is not None and _capitalised(token)
-            if titled and lookup_key(self.gazetteer, self.doc[start : token.i + 1].text) is None:
+            # a capitalised word after it makes it the start of a longer name: "Sgt. John Collins" (whose
+            # surname the entity gives), "said Fargo City Commissioner Tim Mahoney"
+            longer = token.i + 1 < len(doc) and _capitalised(doc[token.i + 1])
+            if titled and not longer and lookup_key(self.gazetteer, doc[start : token.i + 1].text) is None:
                 names.add(token.text)  # "Sgt. Collins", not "St. Petersburg"
         return frozenset(names)
 
@@ -491,6 +498,15 @@ class Recogniser:
             return any(lookup_key(self.gazetteer, follower[:n].text) for n in range(len(follower), 0, -1))
         return False
 
+    def _local_institution(self, span: SpacySpan) -> bool:
+        """ "Youngstown police said", "Fargo officials": a town's name before its institutions' noun says
+        whose they are (a modifier toponym), as inside an organisation's name."""
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is None or after.text not in self.cues["local_institution_nouns"]:
+            return False
+        ent = self.ents.get(span.start)
+        return (ent is None or ent.label_ != "PERSON") and self._residents_of(span)  # not "Johnson police said"
+
     def _residents_of(self, span: SpacySpan) -> bool:
         """ "a Rochester man", not "Many women", "Arab women" or "the Duke women's team"."""
         doc, end = span.doc, span.end
@@ -520,9 +536,8 @@ class Recogniser:
         )
 
     def _toponym(self, span: SpacySpan, key: str, *, rule: str, role: MentionRole = MentionRole.PLACE) -> Toponym:
-        after = span.doc[span.end] if span.end < len(span.doc) else None
         # "Logo LGA" read as "Logo", "Idlib province": the text names the area, not its namesake town
-        area = (after is not None and after.lower_ in admin_terms()) or type_free(name_key(span.text)) == key
+        area = names_area(self.text, span.start_char, span.end_char) or type_free(name_key(span.text)) == key
         return Toponym(span.start_char, span.end_char, span.text, key, role=role, rule=rule, area=area)
 
 

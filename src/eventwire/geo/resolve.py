@@ -33,6 +33,8 @@ NESTING = 0.3  # weight of a county and a town of the article that hold one anot
 LISTED = 0.3  # weight of a list's other names having a namesake of the same rank and country (`_listed`)
 AGREEMENT_TEMPERATURE = 0.1  # a namesake's support falls by e for every 0.1 its prior is below its name's best
 NAMESAKE_PENALTY = 0.3
+SEAT_SHARE = 0.15  # a town holding this share of its first-level area's people is what the area's bare name means
+SEAT_MARGIN = 0.05
 SMOOTHING = 0.5  # a pseudo-vote in the country and admin1 shares
 # a place inside a country and named like it (`_country_over_its_namesakes`)
 _CONTAINER_LINK = re.compile(r"^(?:,\s*|\s+in\s+(?:the\s+)?|\s*\(\s*)$", re.IGNORECASE)
@@ -143,6 +145,8 @@ def _groups(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[NameGroup]:
     for group in groups.values():
         group.fixed = [_prior(p, k, area=group.area) for p, k in group.options]
         _country_over_its_namesakes(group)
+        if not group.area:
+            _seat_over_its_area(group)
         group.scores = list(group.fixed)
     return list(groups.values())
 
@@ -157,6 +161,32 @@ def _country_over_its_namesakes(group: NameGroup) -> None:
     for i, (place, _) in enumerate(group.options):
         if place.country_code in countries and not place.feature_code.startswith("PCL"):
             group.fixed[i] -= NAMESAKE_PENALTY
+
+
+def _seat_over_its_area(group: NameGroup) -> None:
+    """A first-level area's bare name means the big town inside it that bears the same name.
+
+    "Fighting in Aleppo", "a bomb in Kandahar", "pilgrims in Mecca": news names the province with its type word
+    ("Aleppo province", which sets `area`) and the city without. Only a town the text names at least as
+    directly as the area (its own name against the area's alternate name, not "New York" for New York City)
+    and that holds a real share of the area's people (Quebec City is no reading of "Quebec")."""
+    for i, (area, area_kind) in enumerate(group.options):
+        if area.feature_code != "ADM1" or not area.admin1_code:
+            continue
+        seats = [
+            j
+            for j, (town, kind) in enumerate(group.options)
+            if town.feature_class == "P"
+            and kind <= area_kind
+            and town.country_code == area.country_code
+            and town.admin1_code == area.admin1_code
+            and town.population >= SEAT_SHARE * area.population
+        ]
+        if seats:
+            seat = max(seats, key=group.fixed.__getitem__)
+            # the seat takes the area's standing: "Mecca" is the Saudi city before a Californian town
+            group.fixed[seat] = max(group.fixed[seat], group.fixed[i])
+            group.fixed[i] = min(group.fixed[i], group.fixed[seat] - SEAT_MARGIN)
 
 
 def _level(group: NameGroup) -> tuple[str, str] | None:
@@ -395,7 +425,11 @@ def _famous(place: Place) -> bool:
 def _support(place: Place, others: list[list[tuple[Place, float]]], *, needed: int) -> float:
     # against a capital or a country, one other name with a namesake nearby is a coincidence ("Palmyra" and
     # "Damascus" are also neighbouring towns in Pennsylvania and Maryland): a pattern takes two
-    lent = [max((w for q, w in opts if _near(place, q)), default=0.0) for opts in others]
+    # the very place another name names is no namesake of it ("Youngstown", an old name of Mount Gilead, gains
+    # nothing from "Mount Gilead" in the same story)
+    lent = [
+        max((w for q, w in opts if q.geonameid != place.geonameid and _near(place, q)), default=0.0) for opts in others
+    ]
     return sum(lent) / len(lent) if sum(1 for w in lent if w > 0) >= needed else 0.0
 
 

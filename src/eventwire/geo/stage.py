@@ -9,11 +9,10 @@ from spacy.tokens import Doc
 from eventwire.geo.dateline import find_dateline
 from eventwire.geo.event_location import locate_event
 from eventwire.geo.gazetteer import Gazetteer
-from eventwire.geo.index import admin_terms
 from eventwire.geo.normalize import name_key
 from eventwire.geo.recognize import demonym_countries_in, demonym_country, find_toponyms
 from eventwire.geo.resolve import candidates_of, haversine_km, resolve
-from eventwire.geo.toponym import Toponym, lookup_key
+from eventwire.geo.toponym import Toponym, lookup_key, names_area
 from eventwire.model import PlaceMention, Span
 
 __all__ = ["find_places", "locate_event"]
@@ -34,8 +33,7 @@ def _given_toponyms(doc: Doc, gazetteer: Gazetteer, given: Sequence[tuple[int, i
         if country is not None:
             out.append(Toponym(start, end, text, f"demonym:{country}", rule="demonym", country=country))
             continue
-        after = doc.text[end : end + 30].split()
-        area = bool(after) and after[0].lower().strip(".,") in admin_terms()
+        area = names_area(doc.text, start, end)
         out.append(Toponym(start, end, text, known[0] if known else name_key(text), rule="given", area=area))
     return out
 
