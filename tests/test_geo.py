@@ -441,3 +441,11 @@ def test_breakaway_regions_unions_and_former_states_resolve(places) -> None:
     assert karabakh is not None and karabakh.country_code == "AZ"
     assert soviet is not None and soviet.feature_code == "PCLH"
     assert union is not None and union.name == "European Union"
+
+
+def test_a_word_for_the_people_of_a_region_given_as_a_place_is_the_region(places) -> None:
+    text = "South Ossetian officials, Dagestani police and Ontarians disagreed."
+    ossetia, dagestan, ontario = places(text, "South Ossetian", "Dagestani", "Ontarians")
+    assert ossetia is not None and ossetia.name == "South Ossetia"
+    assert dagestan is not None and (dagestan.country_code, dagestan.feature_code) == ("RU", "ADM1")
+    assert ontario is not None and (ontario.country_code, ontario.feature_code) == ("CA", "ADM1")

@@ -12,7 +12,7 @@ from eventwire.geo.gazetteer import Gazetteer
 from eventwire.geo.normalize import name_key
 from eventwire.geo.recognize import demonym_countries_in, demonym_country, find_toponyms
 from eventwire.geo.resolve import candidates_of, haversine_km, resolve
-from eventwire.geo.toponym import Toponym, lookup_key, names_area
+from eventwire.geo.toponym import Toponym, area_of_people, lookup_key, names_area
 from eventwire.model import PlaceMention, Span
 
 __all__ = ["find_places", "locate_event"]
@@ -32,6 +32,10 @@ def _given_toponyms(doc: Doc, gazetteer: Gazetteer, given: Sequence[tuple[int, i
         country = demonym_country(text)
         if country is not None:
             out.append(Toponym(start, end, text, f"demonym:{country}", rule="demonym", country=country))
+            continue
+        people = area_of_people(gazetteer, text) if known is None else None
+        if people is not None:  # "South Ossetian": the region, not a namesake town
+            out.append(Toponym(start, end, text, people, rule="demonym", area=True))
             continue
         area = names_area(doc.text, start, end)
         out.append(Toponym(start, end, text, known[0] if known else name_key(text), rule="given", area=area))

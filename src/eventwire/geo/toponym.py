@@ -46,3 +46,28 @@ def names_area(text: str, start: int, end: int) -> bool:
         or (bool(after) and after[0] in terms)
         or (len(before) >= 2 and before[-1] == "of" and before[-2] in terms)
     )
+
+
+# Endings of the words for the people of a region or state and what they replace: "South Ossetian" -> "South
+# Ossetia", "Ontarians" -> "Ontario", "Dagestani" -> "Dagestan", "Ohioans" -> "Ohio", "Texans" -> "Texas",
+# "Crimean" -> "Crimea", "New Yorker" -> "New York", "Abkhaz" -> "Abkhazia". Country demonyms are listed in
+# data/demonyms.tsv; these cover the rest.
+_PEOPLE_ENDINGS = (
+    ("ians", "ia"), ("ian", "ia"), ("ians", "io"), ("ian", "io"), ("ans", "as"), ("an", "as"), ("ns", ""),
+    ("n", ""), ("ans", ""), ("an", ""), ("is", ""), ("i", ""), ("ers", ""), ("er", ""), ("", "ia"),
+)  # fmt: skip
+
+
+def area_of_people(gazetteer: Gazetteer, text: str) -> str | None:
+    """The gazetteer key of the area whose people `text` names ("Dagestani" -> "dagestan"), when the word is no
+    name of its own: only areas and regions count (a word for a people is not a town's name)."""
+    for ending, replacement in _PEOPLE_ENDINGS:
+        if not text.endswith(ending) or len(text) - len(ending) < 3:
+            continue
+        found = lookup_key(gazetteer, text[: len(text) - len(ending)] + replacement)
+        if found is None:
+            continue
+        best = gazetteer.candidates(found[0])
+        if best and best[0][0].feature_class in {"A", "L"}:
+            return found[0]
+    return None
