@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.export import geoparse_line
 from eventwire.geo import find_places
 from eventwire.model import Article, GeoPrecision, MentionRole
 
@@ -449,3 +450,13 @@ def test_a_word_for_the_people_of_a_region_given_as_a_place_is_the_region(places
     assert ossetia is not None and ossetia.name == "South Ossetia"
     assert dagestan is not None and (dagestan.country_code, dagestan.feature_code) == ("RU", "ADM1")
     assert ontario is not None and (ontario.country_code, ontario.feature_code) == ("CA", "ADM1")
+
+
+def test_a_street_is_an_unresolved_toponym_not_the_town_it_is_named_after(pipeline) -> None:
+    text = "A body was found on Francis Street in Charleston. Darryl Warden, 44, of 2517 Memphis St. was arrested."
+    found = {m.span.text: (m.role, m.place) for m in pipeline.process(Article(id="g", text=text)).places}
+    assert found["Francis Street"] == (MentionRole.FACILITY, None)
+    assert found["Memphis St."] == (MentionRole.FACILITY, None)
+    assert "Memphis" not in found and "Francis" not in found
+    line = geoparse_line(pipeline.process(Article(id="g", text=text)))
+    assert {"Francis Street", "Memphis St.", "Charleston"} <= {p["text"] for p in line["places"]}

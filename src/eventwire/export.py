@@ -173,8 +173,13 @@ def contract_timex(timex: Timex) -> dict[str, Any]:
 
 def geoparse_line(result: Result) -> dict[str, Any]:
     assert result.article is not None
-    # an unresolved site ("Kuweires Military Airport") helps place an event but is no toponym to report
-    places = [contract_place(m) for m in result.places if m.place is not None or m.role is not MentionRole.FACILITY]
+    # an unresolved site ("Kuweires Military Airport") helps place an event but is no toponym to report; a street
+    # ("Francis Street") is one, though no gazetteer has it
+    places = [
+        contract_place(m)
+        for m in result.places
+        if m.place is not None or m.role is not MentionRole.FACILITY or m.rule == "street"
+    ]
     return {"id": result.article.id, "places": places}
 
 

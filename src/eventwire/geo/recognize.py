@@ -97,7 +97,8 @@ class Recogniser:
         for span in self._name_spans(taken):
             if (span.start, span.end) in self.facilities:
                 key = self.facilities[(span.start, span.end)]
-                found.append(self._toponym(span, key, rule="facility", role=MentionRole.FACILITY))
+                rule = "street" if span[-1].lower_ in self.cues["thoroughfare_words"] else "facility"
+                found.append(self._toponym(span, key, rule=rule, role=MentionRole.FACILITY))
                 continue
             known = lookup_key(self.gazetteer, span.text)
             verdict = self._verdict(span, known)
@@ -285,13 +286,17 @@ class Recogniser:
         before = doc[i]
         if before.lower_ in self.cues["before"] | {"on", "over", "against"} or before.tag_.startswith("VB"):
             return end
+        if before.like_num and doc[end - 1].lower_ in self.cues["thoroughfare_words"]:
+            return end  # "of 420 Augusta St.": a house number
         return end if before.lower_ == "of" and i > 0 and doc[i - 1].lower_ in self.cues["of_nouns"] else None
 
     def _facility_key(self, start: int, end: int, known_end: int | None) -> str | None:
         """The key a site resolves by: a site named for a major town ("Aleppo Technical College", "Kabul
-        Airport") by the town; one of unknown name by its own (unresolved). None when the name starts with a
-        smaller known place ("Dumayr Airbase", "Memphis Street"): that place is taken as the toponym."""
+        Airport") by the town; one of unknown name, or a street, by its own (unresolved). None when the name starts
+        with a smaller known place ("Dumayr Airbase"): that place is taken as the toponym."""
         doc = self.doc
+        if doc[end - 1].lower_ in self.cues["thoroughfare_words"] and (known_end is None or known_end < end):
+            return name_key(doc[start:end].text)  # "Memphis St." in Alexandria is a street, not Memphis
         if known_end is None or known_end >= end:
             return name_key(doc[start:end].text) if known_end is None else None
         known = lookup_key(self.gazetteer, doc[start:known_end].text)
