@@ -460,3 +460,12 @@ def test_a_street_is_an_unresolved_toponym_not_the_town_it_is_named_after(pipeli
     assert "Memphis" not in found and "Francis" not in found
     line = geoparse_line(pipeline.process(Article(id="g", text=text)))
     assert {"Francis Street", "Memphis St.", "Charleston"} <= {p["text"] for p in line["places"]}
+
+
+def test_names_before_a_plural_county_noun_are_counties_and_a_street_needs_no_cue(pipeline) -> None:
+    text = "Freeman Drive is closed. Collapses were reported in Harvey, Harper and Kingman counties of Kansas."
+    found = {m.span.text: m.place for m in pipeline.process(Article(id="g", text=text)).places}
+    assert "Freeman Drive" in found
+    for name in ("Harvey", "Harper", "Kingman"):
+        place = found[name]
+        assert place is not None and (place.feature_code, place.admin1) == ("ADM2", "Kansas"), name

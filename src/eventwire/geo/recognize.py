@@ -276,8 +276,8 @@ class Recogniser:
         if any(self._in_non_name_entity(t) for t in doc[start:end]):
             return None
         ent = self.ents.get(start)
-        if ent is not None and ent.label_ == "FAC":
-            return end
+        if (ent is not None and ent.label_ == "FAC") or doc[end - 1].lower_ in self.cues["thoroughfare_words"]:
+            return end  # a capitalised run ending in "Street" or "Drive" names a street wherever it stands
         i = start - 1
         while i >= 0 and (doc[i].pos_ in {"DET", "ADJ"} or doc[i].tag_ == "POS"):
             i -= 1
@@ -286,8 +286,6 @@ class Recogniser:
         before = doc[i]
         if before.lower_ in self.cues["before"] | {"on", "over", "against"} or before.tag_.startswith("VB"):
             return end
-        if before.like_num and doc[end - 1].lower_ in self.cues["thoroughfare_words"]:
-            return end  # "of 420 Augusta St.": a house number
         return end if before.lower_ == "of" and i > 0 and doc[i - 1].lower_ in self.cues["of_nouns"] else None
 
     def _facility_key(self, start: int, end: int, known_end: int | None) -> str | None:

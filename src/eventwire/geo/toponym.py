@@ -43,7 +43,7 @@ def names_area(text: str, start: int, end: int) -> bool:
     before = [w.lower() for w in text[max(0, start - 30) : start].split()]
     return (
         (len(words) > 1 and (words[-1] in terms or words[0] in terms))
-        or (bool(after) and after[0] in terms)
+        or (bool(after) and _singular(after[0]) in terms)
         or (len(before) >= 2 and before[-1] == "of" and before[-2] in terms)
     )
 
@@ -71,3 +71,10 @@ def area_of_people(gazetteer: Gazetteer, text: str) -> str | None:
         if best and best[0][0].feature_class in {"A", "L"}:
             return found[0]
     return None
+
+
+def _singular(word: str) -> str:
+    """ "counties" -> "county", "provinces" -> "province" (enough for admin terms)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
