@@ -442,13 +442,22 @@ def gazetteer_build(ctx: click.Context, force: bool) -> None:
 def gazetteer_import(ctx: click.Context, files: tuple[str, ...]) -> None:
     """Merge GeoNames dumps (allCountries.zip, cities500.zip, XX.zip/XX.txt, admin codes, alternate names).
 
+    Lines and files it cannot use are named on stderr and skipped; the exit code is then 1.
+
     \b
     Example:
       eventwire gazetteer import SY.zip admin1CodesASCII.txt admin2Codes.txt
     """
     from eventwire.geo.gazetteer_cli import import_files
 
-    click.echo(import_files(_config(ctx), [Path(f) for f in files]))
+    report = import_files(_config(ctx), [Path(f) for f in files])
+    for message in report.rejected:
+        click.echo(f"eventwire: {message}", err=True)
+    hidden = report.rejected_lines + report.rejected_files - len(report.rejected)
+    if hidden > 0:
+        click.echo(f"eventwire: ... and {hidden:,} more rejected line(s)", err=True)
+    click.echo(report.summary)
+    ctx.exit(EXIT_REJECTED if report.rejected else EXIT_OK)
 
 
 @gazetteer.command("info")

@@ -9,6 +9,7 @@ from pathlib import Path
 from eventwire.config import Config
 from eventwire.errors import GazetteerError
 from eventwire.geo.gazetteer import Gazetteer, read_version
+from eventwire.geo.geonames import ImportReport
 from eventwire.geo.index import IndexWriter, build_index, current_version, is_current
 from eventwire.geo.normalize import name_key
 
@@ -28,7 +29,9 @@ def build(config: Config, *, force: bool = False) -> str:
     return f"gazetteer: built {path} in {seconds:.1f} s\n{describe(config)}"
 
 
-def import_files(config: Config, files: list[Path]) -> str:
+def import_files(config: Config, files: list[Path]) -> ImportReport:
+    """Merge GeoNames dumps into the index (built first if needed). The report's `summary` is what the command
+    prints; files and lines it could not use are listed in `rejected`."""
     from eventwire.geo.geonames import import_into
 
     path = config.gazetteer_path
@@ -37,11 +40,11 @@ def import_files(config: Config, files: list[Path]) -> str:
     started = time.perf_counter()
     writer = IndexWriter(path)
     try:
-        counts = import_into(writer, files)
+        report = import_into(writer, files)
     finally:
         writer.finish()
-    done = ", ".join(f"{n:,} {what}" for what, n in counts.items())
-    return f"gazetteer: imported {done} from {len(files)} file(s) in {time.perf_counter() - started:.1f} s"
+    report.seconds = time.perf_counter() - started
+    return report
 
 
 def describe(config: Config) -> str:
