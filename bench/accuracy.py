@@ -3,6 +3,7 @@
     python bench/accuracy.py                 # all tasks
     python bench/accuracy.py acled dates     # some tasks (names from TASKS below)
     python bench/accuracy.py --keep out/     # keep each task's input and output for error analysis
+    python bench/accuracy.py --geonames      # with the GeoNames dumps of ../shared/geonames imported first
 
 The gold data is read from ../shared/eval (never copied); without it the benchmark says so and exits 0.
 Each run goes through the real CLI (`eventwire extract|geoparse|dates`) so the output contract is what is measured.
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -138,10 +141,31 @@ def run_task(task: Task, work: Path) -> tuple[dict[str, float], float]:
     return json.loads(scored.stdout.strip().splitlines()[-1]), elapsed
 
 
+GEONAMES = ROOT.parent / "shared" / "geonames"
+_DUMP = re.compile(r"^(?:allCountries|cities\d+|[A-Z]{2}|admin[12]Codes(?:ASCII)?|alternateNames(?:V2)?)\.(?:txt|zip)$")
+
+
+def import_dumps(folder: Path, cache: Path) -> None:
+    """Point every eventwire run of this benchmark at a gazetteer in `cache` with the dumps in `folder` imported."""
+    files = sorted(str(p) for p in folder.iterdir() if _DUMP.match(p.name))
+    if not files:
+        raise SystemExit(f"no GeoNames dumps in {folder}")
+    os.environ["EVENTWIRE_CACHE_DIR"] = str(cache)
+    subprocess.run([*eventwire(), "gazetteer", "import", *files], check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("tasks", nargs="*", help="task names (default: all)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep inputs and outputs in DIR (for error analysis)")
+    parser.add_argument(
+        "--geonames",
+        type=Path,
+        nargs="?",
+        const=GEONAMES,
+        metavar="DIR",
+        help=f"import the GeoNames dumps in DIR (default {GEONAMES}) into a temporary gazetteer first",
+    )
     args = parser.parse_args()
     if not (EVAL / "score.py").exists():
         print(f"skipped: no evaluation data at {EVAL} (the gold sets are not shipped with eventwire)")
@@ -151,6 +175,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="eventwire-acc-") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
+        if args.geonames is not None:
+            import_dumps(args.geonames, Path(tmp) / "cache")
         for task in chosen:
             metrics, elapsed = run_task(task, work)
             print(f"{task.name}: n={metrics.get('n')} in {elapsed:.0f}s", file=sys.stderr)

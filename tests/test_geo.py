@@ -469,3 +469,12 @@ def test_names_before_a_plural_county_noun_are_counties_and_a_street_needs_no_cu
     for name in ("Harvey", "Harper", "Kingman"):
         place = found[name]
         assert place is not None and (place.feature_code, place.admin1) == ("ADM2", "Kansas"), name
+
+
+def test_holidays_and_compass_words_are_no_places(pipeline) -> None:
+    text = (
+        "St. Patrick's Day is a time for fun. Passover traditions spread. Most Northeast Georgia schools "
+        "closed. The Lincoln Day Dinner was held in Lincoln, Nebraska."
+    )
+    found = {m.span.text for m in pipeline.process(Article(id="g", text=text)).places}
+    assert found == {"Georgia", "Lincoln", "Nebraska"}

@@ -351,7 +351,7 @@ class Recogniser:
     def _verdict(self, span: SpacySpan, known: tuple[str, int] | None) -> str:
         """ "yes", "maybe" (only if the same name is taken elsewhere in the article), "modifier" (a country's
         name modifying a noun) or "no"."""
-        if span.text.lower() in self.cues["not_places"]:
+        if span.text.lower() in self.cues["not_places"] or self._names_a_day(span):
             return "no"
         if len(span) == 1 and span[0].is_stop and span[0].pos_ in _FUNCTION_POS:
             return "no"
@@ -500,6 +500,13 @@ class Recogniser:
             follower = doc[span.end + 1 : min(len(doc), span.end + 4)]
             return any(lookup_key(self.gazetteer, follower[:n].text) for n in range(len(follower), 0, -1))
         return False
+
+    def _names_a_day(self, span: SpacySpan) -> bool:
+        """ "St. Patrick's Day", "Lincoln Day Dinner", "Independence Day": a name before "Day" is a holiday's."""
+        doc, end = span.doc, span.end
+        if end < len(doc) and doc[end].tag_ == "POS":
+            end += 1
+        return end < len(doc) and doc[end].text == "Day"
 
     def _local_institution(self, span: SpacySpan) -> bool:
         """ "Youngstown police said", "Fargo officials": a town's name before its institutions' noun says
