@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from eventwire.export import geoparse_line
 from eventwire.geo import find_places
+from eventwire.geo.recognize import find_toponyms
 from eventwire.model import Article, GeoPrecision, MentionRole
 
 
@@ -478,3 +480,11 @@ def test_holidays_and_compass_words_are_no_places(pipeline) -> None:
     )
     found = {m.span.text for m in pipeline.process(Article(id="g", text=text)).places}
     assert found == {"Georgia", "Lincoln", "Nebraska"}
+
+
+def test_an_unknown_name_only_the_model_calls_a_place_must_read_as_a_proper_noun(pipeline) -> None:
+    nlp = pipeline.nlp
+    gazetteer = nlp.get_pipe("eventwire_places").gazetteer
+    doc = nlp("Lastly, troops reached Qaryat Zorba on Monday.")
+    doc.ents = [SpacySpan(doc, 0, 1, label="GPE"), SpacySpan(doc, 4, 6, label="GPE")]  # as the small model may
+    assert [t.text for t in find_toponyms(doc, gazetteer)] == ["Qaryat Zorba"]

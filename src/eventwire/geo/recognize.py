@@ -380,6 +380,8 @@ class Recogniser:
         if known is None and self._names_a_group(span):
             return "no"
         if label in _PLACE_LABELS and (known or label != "FAC"):
+            if known is None and not all(t.pos_ == "PROPN" or not t.is_alpha for t in span):
+                return "no"  # a name only the small model calls a place must read as a name ("Lastly", "Swine")
             return "yes" if known is None or known[1] < VARIANT or self._cue(span) else "maybe"
         if known is None:
             return "no"
