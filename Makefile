@@ -40,6 +40,7 @@ lock: $(BIN)/python
 
 bench: install
 	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/accuracy.py
 
