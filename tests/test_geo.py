@@ -488,3 +488,30 @@ def test_an_unknown_name_only_the_model_calls_a_place_must_read_as_a_proper_noun
     doc = nlp("Lastly, troops reached Qaryat Zorba on Monday.")
     doc.ents = [SpacySpan(doc, 0, 1, label="GPE"), SpacySpan(doc, 4, 6, label="GPE")]  # as the small model may
     assert [t.text for t in find_toponyms(doc, gazetteer)] == ["Qaryat Zorba"]
+
+
+def test_a_disease_named_for_a_place_is_no_place_and_in_victoria_is_one(pipeline) -> None:
+    text = (
+        "The United States Department of Agriculture said West Nile virus and Marburg virus cases rose in "
+        "Victoria, Australia. Victoria Beckham and Health Secretary Gerald Gwinji spoke."
+    )
+    found = {m.span.text: (m.role, m.place.feature_code if m.place else None) for m in _result(pipeline, text)}
+    assert found == {
+        "United States": (MentionRole.MODIFIER, "PCLI"),  # not "United States Department"
+        "Victoria": (MentionRole.PLACE, "ADM1"),
+        "Australia": (MentionRole.PLACE, "PCLI"),
+    }
+
+
+def test_a_known_name_listed_with_a_place_is_a_place_whatever_the_model_calls_it(pipeline) -> None:
+    found = {m.span.text for m in _result(pipeline, "Fighting spread to Juba and Malakal on Monday.")}
+    assert found == {"Juba", "Malakal"}
+
+
+def _result(pipeline, text: str):
+    return pipeline.process(Article(id="g", text=text)).places
+
+
+def test_a_district_of_a_province_keeps_its_type_word(pipeline) -> None:
+    text = "A suicide bomber killed six civilians in Nahrin District of Baghlan Province on Thursday."
+    assert _event_place(pipeline, text) == "Nahrin District"

@@ -9,18 +9,16 @@ place, or when the same name was taken elsewhere in the article (one sense per d
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.geo.countries import demonym_countries
+from eventwire.geo.cues import ContextCues, capitalised, cues
 from eventwire.geo.dateline import find_dateline
 from eventwire.geo.gazetteer import NAME, VARIANT, Gazetteer
-from eventwire.geo.index import abbreviation_keys, admin_terms, type_free
+from eventwire.geo.index import abbreviation_keys, type_free
 from eventwire.geo.normalize import name_key
 from eventwire.geo.toponym import Toponym, lookup_key, names_area
 from eventwire.model import MentionRole
@@ -37,12 +35,9 @@ _NAME_JOINERS = frozenset({"of", "de", "del", "da", "al", "el", "-", "la", "le",
                            "ar", "az", "an", "ul", "ur", "ud"})  # fmt: skip
 
 
-@cache
-def cues() -> dict[str, frozenset[str]]:
-    text = resources.files("eventwire.geo").joinpath("data/place_cues.json").read_text("utf-8")
-    return {k: frozenset(v) for k, v in json.loads(text).items() if not k.startswith("_")}
-
-
+_LIST_AND = re.compile(r"^(?:\s*,)?\s+(?:and|or|&)\s+$")
+_COMMA_GAP = re.compile(r"^\s*,\s*$")
+_LIST_GOES_ON = re.compile(r"^\s*(?:,|and\b|or\b)")
 # Words that end many longer proper names ("West Bank", "Jandoul Road", "Freedom Square").
 _POLITY_WORDS = frozenset("state republic kingdom emirate caliphate federation commonwealth".split())
 _GENERIC_WORDS = frozenset(
@@ -54,29 +49,12 @@ _GENERIC_WORDS = frozenset(
 )
 
 
-_AYN_MARKS = frozenset("‘’'ʿ`")
-
-
-# "al-Ja’ouneh", "el-Fasher", "ad-Dawr": a lower-case Arabic article joined to a capitalised name
-_LOWER_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "an", "at", "ash", "az", "adh", "ed", "er", "es", "et"})
-
-
-def _capitalised(token: Token) -> bool:
-    if token.text[:1].isupper() and not token.is_punct:
-        return True
-    doc, i = token.doc, token.i
-    if token.lower_ not in _LOWER_ARTICLES or i + 2 >= len(doc) or token.whitespace_:
-        return False
-    hyphen, name = doc[i + 1], doc[i + 2]
-    return hyphen.text == "-" and not hyphen.whitespace_ and name.text[:1].isupper()
-
-
 def _entity_label(doc: Doc, start: int, end: int) -> tuple[str, int, int] | None:
     ent = doc[start].ent_type_ and next((e for e in doc.ents if e.start <= start < e.end), None)
     return (ent.label_, ent.start, ent.end) if ent else None
 
 
-class Recogniser:
+class Recogniser(ContextCues):
     """Finds the toponyms of one Doc. Cheap to create; the gazetteer caches name lookups across docs."""
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
@@ -95,6 +73,10 @@ class Recogniser:
         found = [*dateline]
         pending: list[tuple[SpacySpan, str, str]] = []
         for span in self._name_spans(taken):
+            if len(span) > 1 and span[-1].lower_ == "department" and self._before_of(span):
+                # "the United States Department of Agriculture" is a body's name ("Paloch County of Western
+                # Lakes State" keeps its type word)
+                span = span[:-1]
             if (span.start, span.end) in self.facilities:
                 key = self.facilities[(span.start, span.end)]
                 rule = "street" if span[-1].lower_ in self.cues["thoroughfare_words"] else "facility"
@@ -112,12 +94,29 @@ class Recogniser:
             elif verdict in {"maybe", "maybe_modifier"} and known:
                 pending.append((span, known[0], verdict))
         accepted = {t.key for t in found}
+        places = [t for t in found if t.role is MentionRole.PLACE]
         found += [
             self._toponym(s, key, rule="discourse", role=_PENDING_ROLES[verdict])
             for s, key, verdict in pending
-            if key in accepted
+            if key in accepted or (verdict == "maybe" and self._listed_with(s, places))
         ]
         return sorted(found, key=lambda t: t.start)
+
+    def _before_of(self, span: SpacySpan) -> bool:
+        return span.end < len(self.doc) and self.doc[span.end].lower_ == "of"
+
+    def _listed_with(self, span: SpacySpan, places: list[Toponym]) -> bool:
+        """ "into Darfur and Malakal", "Juba, Malakal": a known name listed with a place is a place too (the
+        small model calls many such towns organisations or persons)."""
+        start, end = span.start_char, span.end_char
+        # after a bare comma only inside a run ("Juba, Malakal and Wau"), not "in Texas, Smith said"
+        runs_on = _LIST_GOES_ON.match(self.text[end : end + 6]) is not None
+        return any(
+            _LIST_AND.match(self.text[t.end : start])
+            or _LIST_AND.match(self.text[end : t.start])
+            or (runs_on and _COMMA_GAP.match(self.text[t.end : start]))
+            for t in places
+        )
 
     # -------------------------------------------------------------------------------------- candidates
 
@@ -131,7 +130,7 @@ class Recogniser:
         spans: list[SpacySpan] = []
         i = 0
         while i < len(doc):
-            if i in taken or not _capitalised(doc[i]) or self._in_non_name_entity(doc[i]):
+            if i in taken or not capitalised(doc[i]) or self._in_non_name_entity(doc[i]):
                 i += 1
                 continue
             end = self._longest_match(i)
@@ -180,14 +179,14 @@ class Recogniser:
         if end - start != 1 or start == 0 or doc[start].lower_ not in _GENERIC_WORDS:
             return False
         before = doc[start - 1]
-        return _capitalised(before) and not before.is_sent_start
+        return capitalised(before) and not before.is_sent_start
 
     def _inside_longer_polity_name(self, start: int) -> bool:
         doc = self.doc
         if start == 0 or doc[start].lower_ not in _POLITY_WORDS:
             return False
         before = doc[start - 1]
-        return _capitalised(before) and not before.is_sent_start
+        return capitalised(before) and not before.is_sent_start
 
     def _in_non_name_entity(self, token: Token) -> bool:
         ent = self.ents.get(token.i)
@@ -195,18 +194,22 @@ class Recogniser:
 
     def _non_name_word(self, token: Token) -> bool:
         # a person's title ("Mr.", "Sen.") is no place, whatever airport code or abbreviation it spells
-        return token.lower_ in self.cues["not_places"] or token.lower_.rstrip(".") in self.cues["person_titles"]
+        if token.lower_.rstrip(".") in self.cues["person_titles"]:
+            return True
+        return token.lower_ in self.cues["not_places"] and not self._prominent_after_locative(
+            token.doc[token.i : token.i + 1]
+        )
 
     def _longest_match(self, start: int) -> int | None:
         doc = self.doc
         limit = start
         while limit < len(doc) and limit - start < MAX_TOKENS:
             token = doc[limit]
-            if not (_capitalised(token) or (token.lower_ in _CONNECTORS and limit > start)):
+            if not (capitalised(token) or (token.lower_ in _CONNECTORS and limit > start)):
                 break
             limit += 1
         for end in range(limit, start, -1):
-            if not _capitalised(doc[end - 1]):
+            if not capitalised(doc[end - 1]):
                 continue
             if lookup_key(self.gazetteer, doc[start:end].text) is not None:
                 return end
@@ -218,12 +221,12 @@ class Recogniser:
         end = start
         while end < len(doc) and end - start < MAX_TOKENS:
             token = doc[end]
-            if not (_capitalised(token) or (token.lower_ in _NAME_JOINERS and end > start)):
+            if not (capitalised(token) or (token.lower_ in _NAME_JOINERS and end > start)):
                 break
             if self._in_non_name_entity(token):
                 break
             end += 1
-        while end > start and not _capitalised(doc[end - 1]):
+        while end > start and not capitalised(doc[end - 1]):
             end -= 1
         return end
 
@@ -302,35 +305,6 @@ class Recogniser:
             return known[0]
         return None
 
-    def _settlement_cue_before(self, span: SpacySpan) -> bool:
-        """ "the village of X", "the Homs neighbourhood of X": a settlement noun and "of" right before."""
-        doc = span.doc
-        i = span.start - 1
-        if i >= 0 and doc[i].text in _AYN_MARKS:
-            i -= 1  # "the town of ‘Ibta": the mark of an ayn is part of the name
-        if i > 0 and doc[i].lower_ == "of" and doc[i - 1].lower_ in self.cues["settlement_nouns"]:
-            return True
-        # "Gaidamgari village", "the al-Bayaa district": a lower-case settlement noun right after the name
-        end = self._coordinated_end(span)
-        after = doc[end] if end < len(doc) else None
-        if after is None or after.text not in self.cues["settlement_nouns_after"]:
-            return False
-        if end > span.end and not after.text.endswith("s"):
-            return False  # "Sibaya and Chiri villages", not "Sibaya and Chiri village"
-        # "the Fulani village elders": the noun modifies another, and the name is a people's
-        return not (end + 1 < len(doc) and doc[end + 1].pos_ == "NOUN")
-
-    def _coordinated_end(self, span: SpacySpan) -> int:
-        """Where a list of names that starts with `span` ends: "Sibaya and Chiri villages" -> before "villages"."""
-        doc = span.doc
-        end = span.end
-        if end >= len(doc) or doc[end].lower_ not in {"and", ","}:
-            return end
-        j = end
-        while j < len(doc) and j - end < 8 and (doc[j].lower_ in {"and", ","} or _capitalised(doc[j])):
-            j += 1
-        return j if j > end + 1 and _capitalised(doc[j - 1]) else end
-
     def _trim(self, ent: SpacySpan) -> SpacySpan:
         start = ent.start
         while start < ent.end and ent.doc[start].lower_ in {"the", "a"}:
@@ -341,7 +315,7 @@ class Recogniser:
         if (
             end - start > 1
             and ent.doc[end - 1].text in self.cues["settlement_nouns_after"]
-            and _capitalised(ent.doc[end - 2])
+            and capitalised(ent.doc[end - 2])
         ):
             end -= 1  # "Kayamla village": the name, so that "village of Konduga" reads as its container
         return ent.doc[start:end]
@@ -351,7 +325,9 @@ class Recogniser:
     def _verdict(self, span: SpacySpan, known: tuple[str, int] | None) -> str:
         """ "yes", "maybe" (only if the same name is taken elsewhere in the article), "modifier" (a country's
         name modifying a noun) or "no"."""
-        if span.text.lower() in self.cues["not_places"] or self._names_a_day(span):
+        if span.text.lower() in self.cues["not_places"] and not self._prominent_after_locative(span):
+            return "no"  # "Victoria", "Reading" are persons or words, but "in Victoria" is a place
+        if self._names_a_day(span) or self._names_a_disease(span):
             return "no"
         if len(span) == 1 and span[0].is_stop and span[0].pos_ in _FUNCTION_POS:
             return "no"
@@ -414,10 +390,10 @@ class Recogniser:
         names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent)}
         for token in doc[1:]:
             start = self._title_start(token.i)
-            titled = start is not None and _capitalised(token)
+            titled = start is not None and capitalised(token)
             # a capitalised word after it makes it the start of a longer name: "Sgt. John Collins" (whose
             # surname the entity gives), "said Fargo City Commissioner Tim Mahoney"
-            longer = token.i + 1 < len(doc) and _capitalised(doc[token.i + 1])
+            longer = token.i + 1 < len(doc) and capitalised(doc[token.i + 1])
             if titled and not longer and lookup_key(self.gazetteer, doc[start : token.i + 1].text) is None:
                 names.add(token.text)  # "Sgt. Collins", not "St. Petersburg"
         return frozenset(names)
@@ -461,92 +437,6 @@ class Recogniser:
         j = i - 2 if split else i - 1
         return j if j >= 0 and doc[j].lower_.rstrip(".") in self.cues["person_titles"] else None
 
-    def _cue_before(self, span: SpacySpan) -> bool:
-        doc = span.doc
-        i = span.start - 1
-        if i >= 0 and doc[i].text in _AYN_MARKS:
-            i -= 1  # "in ‘Ayn Al-Fijah"
-        while i >= 0 and doc[i].lower_ in {"the", "a"}:
-            i -= 1
-        if i < 0:
-            return False
-        if doc[i].text == "," and i > 0 and doc[i - 1].lower_ in {"capital", "city"}:
-            i -= 1  # "the capital, Sanaa"
-        word = doc[i].lower_
-        if word in self.cues["before"] or (word == "city" and i > 0 and doc[i - 1].lower_ == "capital"):
-            return True
-        if word in self.cues["action_verbs"] and doc[i].pos_ in {"VERB", "AUX"}:
-            if word not in self.cues["person_object_verbs"]:
-                return True  # "stormed Giza": the small model calls many such towns persons
-            ent = self.ents.get(span.start)
-            return ent is None or ent.label_ != "PERSON"  # "captured Manbij", not "attacked Johnson"
-        if i == 0:
-            return False
-        if word in {"on", "over", "for", "against"}:
-            return doc[i - 1].lower_ in self.cues["prep_nouns"]  # "advance on Manbij", "battle for Mosul"
-        return word == "of" and doc[i - 1].lower_ in self.cues["of_nouns"]
-
-    def _cue(self, span: SpacySpan) -> bool:
-        """A place cue around the name: "in X", "town of X", "X, <known place>", "X province", "X-based"."""
-        if self._cue_before(span):
-            return True
-        doc = span.doc
-        after = doc[span.end] if span.end < len(doc) else None
-        if after is None:
-            return False
-        if after.lower_ in admin_terms() or after.text in {"-based", "based"}:
-            return True
-        if after.text in self.cues["resident_nouns"] and self._residents_of(span):
-            return True  # "a Rochester man", "Coral Gables residents"
-        if after.text == "," and span.end + 1 < len(doc) and _capitalised(doc[span.end + 1]):
-            follower = doc[span.end + 1 : min(len(doc), span.end + 4)]
-            return any(lookup_key(self.gazetteer, follower[:n].text) for n in range(len(follower), 0, -1))
-        return False
-
-    def _names_a_day(self, span: SpacySpan) -> bool:
-        """ "St. Patrick's Day", "Lincoln Day Dinner", "Independence Day": a name before "Day" is a holiday's."""
-        doc, end = span.doc, span.end
-        if end < len(doc) and doc[end].tag_ == "POS":
-            end += 1
-        return end < len(doc) and doc[end].text == "Day"
-
-    def _local_institution(self, span: SpacySpan) -> bool:
-        """ "Youngstown police said", "Fargo officials": a town's name before its institutions' noun says
-        whose they are (a modifier toponym), as inside an organisation's name."""
-        after = span.doc[span.end] if span.end < len(span.doc) else None
-        if after is None or after.text not in self.cues["local_institution_nouns"]:
-            return False
-        ent = self.ents.get(span.start)
-        return (ent is None or ent.label_ != "PERSON") and self._residents_of(span)  # not "Johnson police said"
-
-    def _residents_of(self, span: SpacySpan) -> bool:
-        """ "a Rochester man", not "Many women", "Arab women" or "the Duke women's team"."""
-        doc, end = span.doc, span.end
-        teams = end + 1 < len(doc) and doc[end + 1].tag_ == "POS"
-        ent = self.ents.get(span.start)
-        people = ent is not None and ent.label_ == "NORP"
-        return not (teams or people) and all(t.pos_ == "PROPN" and not t.is_stop for t in span)
-
-    def _state_modifier(self, span: SpacySpan) -> bool:
-        """ "Indonesia military", "the Syria regime": a country's name right before its institutions' noun."""
-        after = span.doc[span.end] if span.end < len(span.doc) else None
-        return after is not None and after.text in self.cues["state_nouns"] and span.root.dep_ == "compound"
-
-    def _country_name(self, key: str) -> bool:
-        """A name whose best-known bearer is a country ("U.S." is one; "American" is no name at all)."""
-        found = self.gazetteer.candidates(key)
-        return bool(found) and found[0][1] < VARIANT and found[0][0].feature_code.startswith("PCL")
-
-    def _prominent(self, key: str) -> bool:
-        """A name whose best-known bearer is a country, a first-level area or a city of 100,000 or more."""
-        found = self.gazetteer.candidates(key)
-        if not found:
-            return False
-        place, kind = found[0]
-        return kind < VARIANT and (
-            place.feature_code.startswith(("PCL", "ADM1", "CONT")) or place.population >= 100_000
-        )
-
     def _toponym(self, span: SpacySpan, key: str, *, rule: str, role: MentionRole = MentionRole.PLACE) -> Toponym:
         # "Logo LGA" read as "Logo", "Idlib province": the text names the area, not its namesake town
         area = names_area(self.text, span.start_char, span.end_char) or type_free(name_key(span.text)) == key
@@ -585,7 +475,7 @@ def demonym_countries_in(doc: Doc) -> dict[str, int]:
     """Countries named by demonyms ("Syrian forces"): context for resolution, never places themselves."""
     out: dict[str, int] = {}
     for token in doc:
-        if _capitalised(token):
+        if capitalised(token):
             for code in demonym_countries(token.text):
                 out[code] = out.get(code, 0) + 1
     return out
