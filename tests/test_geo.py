@@ -515,3 +515,9 @@ def _result(pipeline, text: str):
 def test_a_district_of_a_province_keeps_its_type_word(pipeline) -> None:
     text = "A suicide bomber killed six civilians in Nahrin District of Baghlan Province on Thursday."
     assert _event_place(pipeline, text) == "Nahrin District"
+
+
+def test_a_state_abbreviation_after_a_comma_is_the_container_not_a_list_mate(places) -> None:
+    text = "People came from as far as Texas and Washington, D.C., to eat his fish."
+    _, washington, _ = places(text, "Texas", "Washington", "D.C.")
+    assert washington is not None and washington.feature_code == "PPLC"

@@ -17,9 +17,11 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from eventwire.geo.gazetteer import ALTERNATE, NAME, Gazetteer
-from eventwire.geo.normalize import article_free
+from eventwire.geo.index import abbreviations
+from eventwire.geo.normalize import article_free, name_key
 from eventwire.geo.toponym import Toponym
 from eventwire.model import Candidate, Place
 
@@ -206,10 +208,18 @@ def _is_list(text: str, toponyms: list[Toponym], i: int, groups: dict[str, NameG
     Peers are no container of each other ("Iraq, Iran", "Illinois, Missouri"), and in a run "W, X, Y" the
     comma before X says it is a list ("Mexico, China, Japan": not China in Japan)."""
     left, right = toponyms[i], toponyms[i + 1]
+    if right.key in _state_abbreviations():
+        return False  # "Washington, D.C.", "Columbus, Ga.": AP style names the container so
     level = _level(groups[left.key])
     if level is not None and level == _level(groups[right.key]):
         return True
     return i > 0 and _COMMA.match(text[toponyms[i - 1].end : left.start]) is not None
+
+
+@cache
+def _state_abbreviations() -> frozenset[str]:
+    """Keys of the abbreviations news writes for first-level areas ("Ga.", "W.Va.", "D.C."), not for countries."""
+    return frozenset(name_key(name) for name, code in abbreviations() if "." in code)
 
 
 def _link_containers(text: str, toponyms: list[Toponym], groups: dict[str, NameGroup]) -> None:
