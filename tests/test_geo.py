@@ -521,3 +521,9 @@ def test_a_state_abbreviation_after_a_comma_is_the_container_not_a_list_mate(pla
     text = "People came from as far as Texas and Washington, D.C., to eat his fish."
     _, washington, _ = places(text, "Texas", "Washington", "D.C.")
     assert washington is not None and washington.feature_code == "PPLC"
+
+
+def test_a_province_or_region_named_so_is_no_county_of_the_name(places) -> None:
+    text = "Buffalo, New York may take women from the province of Ontario, near Toronto, Canada."
+    [ontario] = places(text, "Ontario")
+    assert ontario is not None and (ontario.country_code, ontario.feature_code) == ("CA", "ADM1")

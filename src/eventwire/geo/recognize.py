@@ -439,7 +439,9 @@ class Recogniser(ContextCues):
 
     def _toponym(self, span: SpacySpan, key: str, *, rule: str, role: MentionRole = MentionRole.PLACE) -> Toponym:
         # "Logo LGA" read as "Logo", "Idlib province": the text names the area, not its namesake town
-        area = names_area(self.text, span.start_char, span.end_char) or type_free(name_key(span.text)) == key
+        area = names_area(self.text, span.start_char, span.end_char)
+        if not area and type_free(name_key(span.text)) == key:
+            area = "*"
         return Toponym(span.start_char, span.end_char, span.text, key, role=role, rule=rule, area=area)
 
 

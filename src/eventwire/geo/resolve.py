@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from eventwire.geo.gazetteer import ALTERNATE, NAME, Gazetteer
-from eventwire.geo.index import abbreviations
+from eventwire.geo.index import abbreviations, admin_terms
 from eventwire.geo.normalize import article_free, name_key
 from eventwire.geo.toponym import Toponym
 from eventwire.model import Candidate, Place
@@ -35,6 +35,10 @@ NESTING = 0.3  # weight of a county and a town of the article that hold one anot
 LISTED = 0.3  # weight of a list's other names having a namesake of the same rank and country (`_listed`)
 AGREEMENT_TEMPERATURE = 0.1  # a namesake's support falls by e for every 0.1 its prior is below its name's best
 NAMESAKE_PENALTY = 0.3
+# admin terms for a first-level area or a region, which no county or district is
+_WIDE_TERMS = frozenset(
+    "province region governorate oblast krai kray okrug emirate wilaya wilayah muhafazah territory".split()
+)
 SEAT_SHARE = 0.15  # a town holding this share of its first-level area's people is what the area's bare name means
 SEAT_MARGIN = 0.05
 SMOOTHING = 0.5  # a pseudo-vote in the country and admin1 shares
@@ -57,6 +61,7 @@ class NameGroup:
     toponyms: list[Toponym]
     options: list[tuple[Place, int]]
     area: bool = False
+    area_terms: set[str] = field(default_factory=set)  # the admin terms the text names it with ("province")
     fixed: list[float] = field(default_factory=list)  # score parts that do not depend on context
     containers: list[NameGroup] = field(default_factory=list)
     contained: list[NameGroup] = field(default_factory=list)
@@ -143,14 +148,26 @@ def _groups(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[NameGroup]:
                 options += [(p, k) for p, k in gazetteer.candidates(bare, MAX_CANDIDATES) if p.geonameid not in seen]
             group = groups[toponym.key] = NameGroup(toponym.key, [], options)
         group.toponyms.append(toponym)
-        group.area = group.area or toponym.area
+        group.area = group.area or bool(toponym.area)
+        if toponym.area:
+            group.area_terms.add(toponym.area)
     for group in groups.values():
-        group.fixed = [_prior(p, k, area=group.area) for p, k in group.options]
+        group.fixed = [
+            _prior(p, k, area=group.area and not _typed_otherwise(p, group.area_terms)) for p, k in group.options
+        ]
         _country_over_its_namesakes(group)
         if not group.area:
             _seat_over_its_area(group)
         group.scores = list(group.fixed)
     return list(groups.values())
+
+
+def _typed_otherwise(place: Place, terms: set[str]) -> bool:
+    """Whether the text calls the area a province or region while the place's own name ends in another admin
+    term: "the province of Ontario" is no "Ontario County", "the Houston region" no "Houston County". ("Ramsey
+    District Court" or "San Diego State" say too little of the kind of area to rule one out.)"""
+    last = place.name.lower().rsplit(" ", 1)[-1]
+    return bool(terms & _WIDE_TERMS) and last in admin_terms() and last not in terms
 
 
 def _country_over_its_namesakes(group: NameGroup) -> None:

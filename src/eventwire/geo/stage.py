@@ -35,7 +35,7 @@ def _given_toponyms(doc: Doc, gazetteer: Gazetteer, given: Sequence[tuple[int, i
             continue
         people = area_of_people(gazetteer, text) if known is None else None
         if people is not None:  # "South Ossetian": the region, not a namesake town
-            out.append(Toponym(start, end, text, people, rule="demonym", area=True))
+            out.append(Toponym(start, end, text, people, rule="demonym", area="*"))
             continue
         area = names_area(doc.text, start, end)
         out.append(Toponym(start, end, text, known[0] if known else name_key(text), rule="given", area=area))

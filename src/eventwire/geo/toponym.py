@@ -20,7 +20,9 @@ class Toponym:
     key: str
     role: MentionRole = MentionRole.PLACE
     rule: str = "gazetteer"
-    area: bool = False  # named with an admin term ("Idlib province", `names_area`): prefer admin areas
+    # the admin term the text names the area with ("province" for "Idlib province", `names_area`; "*" for an area
+    # of no stated kind): prefer admin areas, though not one whose own name has another term ("Ontario County")
+    area: str = ""
     country: str | None = None  # a demonym resolved to its country ("Syrian" -> "SY"), given-spans mode only
 
 
@@ -34,18 +36,22 @@ def lookup_key(gazetteer: Gazetteer, text: str) -> tuple[str, int] | None:
     return None
 
 
-def names_area(text: str, start: int, end: int) -> bool:
-    """Whether the text names the area rather than its namesake town: "Idlib province", "the province of Idlib",
-    or a span that holds its own admin term ("Kandahar Province")."""
+def names_area(text: str, start: int, end: int) -> str:
+    """The admin term with which the text names the area rather than its namesake town ("province" for "Idlib
+    province", "the province of Idlib", a span that holds its own term, "Kandahar Province"), else ""."""
     terms = admin_terms()
     words = [w.lower().strip(".,;:") for w in text[start:end].split()]
-    after = [w.lower().strip(".,;:()") for w in text[end : end + 30].split()]
+    after = [_singular(w.lower().strip(".,;:()")) for w in text[end : end + 30].split()[:1]]
     before = [w.lower() for w in text[max(0, start - 30) : start].split()]
-    return (
-        (len(words) > 1 and (words[-1] in terms or words[0] in terms))
-        or (bool(after) and _singular(after[0]) in terms)
-        or (len(before) >= 2 and before[-1] == "of" and before[-2] in terms)
-    )
+    for term in (
+        words[-1] if len(words) > 1 else "",
+        words[0] if len(words) > 1 else "",
+        after[0] if after else "",
+        before[-2] if len(before) >= 2 and before[-1] == "of" else "",
+    ):
+        if term in terms:
+            return term
+    return ""
 
 
 # Endings of the words for the people of a region or state and what they replace: "South Ossetian" -> "South
