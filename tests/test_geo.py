@@ -441,3 +441,15 @@ def test_breakaway_regions_unions_and_former_states_resolve(places) -> None:
     assert karabakh is not None and karabakh.country_code == "AZ"
     assert soviet is not None and soviet.feature_code == "PCLH"
     assert union is not None and union.name == "European Union"
+
+
+def test_a_faction_named_after_a_town_and_a_sites_name_are_not_where_it_happened(pipeline) -> None:
+    text = "Gunmen loyal to Kismayo faction leader Ali Warsame attacked the town of Bulo Burde on Monday."
+    assert _event_place(pipeline, text) == "Bulo Burde"
+    text = "Police said nine of the wounded died at Mogadishu's Madina hospital on Friday."
+    assert _event_place(pipeline, text) == "Mogadishu"
+
+
+def test_an_event_in_a_where_clause_happened_at_the_place_it_modifies(pipeline) -> None:
+    text = "In Latehar, troops moved towards Tilaiya village where police clashed with the Maoists last week."
+    assert _event_place(pipeline, text) == "Tilaiya"

@@ -27,7 +27,9 @@ _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 # Nouns a place name modifies when it stands for those who govern or speak for it.
 _ACTOR_HEADS = frozenset({"regime", "government", "authority", "administration", "commissioner", "governor",
                           "official", "spokesman", "spokeswoman", "ministry", "platform", "court", "parliament",
-                          "council", "leadership", "delegation", "envoy", "embassy", "consulate"})  # fmt: skip
+                          "council", "leadership", "delegation", "envoy", "embassy", "consulate",
+                          # a faction and its leaders are named after their home ground, not where they act
+                          "faction", "leader", "warlord"})  # fmt: skip
 _WIDE = ("PCL", "CONT", "RGN", "OCN", "SEA")
 _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "area", "region", "province", "state", "county",
                           "outskirts", "suburb", "neighbourhood", "neighborhood", "municipality", "locality",
@@ -304,6 +306,42 @@ def _origin(span: SpacySpan) -> bool:
     return prep.lower_ in {"at", "in"} and verb.lemma_.lower() in {"station", "base", "position"}
 
 
+def _where_antecedent(trigger: SpacySpan, named: set[int]) -> Token | None:
+    """ "marched towards X village where police were engaged": an event told in a "where" clause that names
+    no place of its own happened at the place the clause modifies."""
+    for node in [trigger.root, *trigger.root.ancestors]:
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            own = named & set(range(node.left_edge.i, node.right_edge.i + 1))
+            return None if own else node.head
+    return None
+
+
+def _names(span: SpacySpan, token: Token | None) -> bool:
+    """Does the mention name this token: the token itself, the settlement noun it modifies ("X village"),
+    or the noun it is "of" ("the town of X")?"""
+    if token is None:
+        return False
+    root = span.root
+    if span.start <= token.i < span.end:
+        return True
+    if root.head.i == token.i and root.dep_ in {"compound", "nmod", "amod"}:
+        return True  # "Tilaiya village where ..."
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == token.i
+
+
+# Nouns of a site a town holds: in "Mogadishu's Madina hospital" the town, not the hospital's name, is coded.
+_SITE_NOUNS = frozenset("hospital clinic school mosque church market prison university camp stadium hotel "
+                        "airport".split())  # fmt: skip
+
+
+def _site_name(span: SpacySpan, mentions: set[int]) -> bool:
+    """A name that is part of a site's name whose town owns it ("Mogadishu's Madina hospital")."""
+    head = span.root.head
+    if span.root.dep_ != "compound" or head.lemma_.lower() not in _SITE_NOUNS:
+        return False
+    return any(c.dep_ == "poss" and c.i in mentions for c in head.children)
+
+
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
     """Usable mentions, best evidence first: the trigger's sentence (towns before regions before countries,
     a place before the area it is said to lie in, not a point of reference, then governed by a locative
@@ -311,10 +349,12 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
     the previous sentence, then the rest."""
     sentence = trigger.sent
     outer = _outer_mentions(doc, places)
+    named = {i for m in places if (t := _tokens(doc, m)) is not None for i in range(t.start, t.end)}
+    antecedent = _where_antecedent(trigger, named)
     scored = []
     for index, mention in enumerate(places):
         span = _usable(doc, mention)
-        if span is None:
+        if span is None or _site_name(span, named):
             continue
         topic = _protest_topic(span, trigger)
         if topic and (mention.place is None or _breadth(mention.place) > 0):
@@ -337,6 +377,7 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
             same and _other_clause(span, trigger),
             breadth,
             index in outer,
+            not _names(span, antecedent),
             reference,
             not locative,
             distance if tier < 2 else span.start,
