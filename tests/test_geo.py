@@ -453,3 +453,10 @@ def test_a_faction_named_after_a_town_and_a_sites_name_are_not_where_it_happened
 def test_an_event_in_a_where_clause_happened_at_the_place_it_modifies(pipeline) -> None:
     text = "In Latehar, troops moved towards Tilaiya village where police clashed with the Maoists last week."
     assert _event_place(pipeline, text) == "Tilaiya"
+
+
+def test_an_unknown_name_before_area_or_sector_is_the_event_place(pipeline) -> None:
+    text = "A bomb exploded in a cricket field in the Ghazi Qala area of Ghazni city on Monday, killing two people."
+    assert _event_place(pipeline, text) == "Ghazi Qala"
+    text = "Three soldiers were wounded by mortar fire in the Nakial sector, 30 km south of Muzaffarabad."
+    assert _event_place(pipeline, text) == "Nakial"
