@@ -460,3 +460,10 @@ def test_an_unknown_name_before_area_or_sector_is_the_event_place(pipeline) -> N
     assert _event_place(pipeline, text) == "Ghazi Qala"
     text = "Three soldiers were wounded by mortar fire in the Nakial sector, 30 km south of Muzaffarabad."
     assert _event_place(pipeline, text) == "Nakial"
+
+
+def test_the_object_of_a_verb_taking_only_places_is_a_place(pipeline) -> None:
+    text = "Government troops stormed Najarah on Monday and expelled the militants defending it."
+    assert _event_place(pipeline, text) == "Najarah"
+    found = [m.span.text for m in pipeline.process(Article(id="g", text="Troops shelled the PUK positions.")).places]
+    assert "PUK" not in found
