@@ -467,3 +467,10 @@ def test_the_object_of_a_verb_taking_only_places_is_a_place(pipeline) -> None:
     assert _event_place(pipeline, text) == "Najarah"
     found = [m.span.text for m in pipeline.process(Article(id="g", text="Troops shelled the PUK positions.")).places]
     assert "PUK" not in found
+
+
+def test_a_list_of_villages_and_the_unknown_suburb_of_a_known_town(pipeline) -> None:
+    text = "Troops were shot at near the villages of Khirbet Suda and Kafrnan in northern Homs on Monday."
+    assert _event_place(pipeline, text) == "Khirbet Suda"
+    text = "A journalist was shot and killed on Monday in the eastern Algiers suburb of Oued Kniss."
+    assert _event_place(pipeline, text) == "Oued Kniss"

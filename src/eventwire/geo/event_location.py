@@ -37,6 +37,8 @@ _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "area", "region
 
 
 _TOWN_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement"})
+# "near the villages of X and Y" lists towns; "the northern districts of Aleppo" names parts of one
+_LISTED_TOWNS = frozenset({"villages", "towns", "cities", "hamlets", "settlements"})
 _TOWN_PLURALS = frozenset({"towns", "villages", "cities", "districts", "suburbs", "neighbourhoods", "neighborhoods"})
 # What a place owns that is a part of it: "Aleppo's residential areas", "Pakistan's parliament building"
 _POSSESSED_PLACES = _PLACE_NOUNS | frozenset(
@@ -100,7 +102,7 @@ def _locative_head(span: SpacySpan) -> Token | None:
     if holder.dep_ == "dobj" and holder.head.lemma_ in _PLACE_OBJECT_VERBS:
         return holder.head
     # "near the town of Kachia", "in the village of Atmeh": the place noun carries the preposition
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_NOUNS:
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_NOUNS | _LISTED_TOWNS:
         noun = head.head.head
         if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE | _NEAR:
             return noun.head
@@ -207,7 +209,7 @@ def _outer_mentions(doc: Doc, places: Sequence[PlaceMention]) -> set[int]:
         unknown_site = places[inner].role is MentionRole.FACILITY and places[inner].place is None
         if unknown_site and places[container].place is not None:
             inner, container = container, inner
-        elif _names_the_second(doc, places[inner], gap) and _wider(places[inner].place, places[container].place):
+        elif _names_the_second(doc, places[inner], gap) and _holds(places[inner].place, places[container].place):
             inner, container = container, inner  # "the West Bank town of Ramallah", "the Baghdad district of X"
         outer.add(container)
     return outer
@@ -227,6 +229,12 @@ def _names_the_second(doc: Doc, first: PlaceMention, gap: str) -> bool:
     after it (but "at Mangalia village of Rania" names the village first)."""
     before = doc.text[max(0, first.span.start - 40) : first.span.start]
     return bool(_THE_BEFORE.search(before)) and bool(_NAMED_AFTER.match(gap))
+
+
+def _holds(first: Place | None, second: Place | None) -> bool:
+    """In "the <first> suburb of <second>", does the first hold the second? The wider one does, and a known
+    place holds a name the gazetteer lacks ("the Algiers suburb of Oued Kniss": suburbs are seldom listed)."""
+    return _wider(first, second) or (first is not None and second is None)
 
 
 def _wider(first: Place | None, second: Place | None) -> bool:
