@@ -474,3 +474,8 @@ def test_a_list_of_villages_and_the_unknown_suburb_of_a_known_town(pipeline) -> 
     assert _event_place(pipeline, text) == "Khirbet Suda"
     text = "A journalist was shot and killed on Monday in the eastern Algiers suburb of Oued Kniss."
     assert _event_place(pipeline, text) == "Oued Kniss"
+
+
+def test_a_place_outside_which_another_lies_is_a_point_of_reference(pipeline) -> None:
+    text = "Angry residents of Mubingi commune outside Bujumbura captured a rebel fighter and beat him to death."
+    assert _event_place(pipeline, text) == "Mubingi"

@@ -245,11 +245,12 @@ def _wider(first: Place | None, second: Place | None) -> bool:
     return (_breadth(first), first.population) > (_breadth(second), second.population)
 
 
-# "60 km west of Wana", "north of Baghdad", "240 km away from Damascus": a point of reference, not where the
-# event happened ("in the north of Syria" is inside Syria, hence no "the" before the direction).
+# "60 km west of Wana", "north of Baghdad", "240 km away from Damascus", "X commune outside Bujumbura": a point of
+# reference, not where the event happened ("in the north of Syria" is inside Syria, hence no "the" before the
+# direction).
 _REFERENCE = re.compile(
     r"(?:\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+)?(?:of|from)"
-    r"|(?<!the\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\baway\s+from)"
+    r"|(?<!the\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\baway\s+from|\boutside)"
     r"\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|capital)\s+of\s+)?$",
     re.IGNORECASE,
 )
