@@ -479,3 +479,8 @@ def test_a_list_of_villages_and_the_unknown_suburb_of_a_known_town(pipeline) -> 
 def test_a_place_outside_which_another_lies_is_a_point_of_reference(pipeline) -> None:
     text = "Angry residents of Mubingi commune outside Bujumbura captured a rebel fighter and beat him to death."
     assert _event_place(pipeline, text) == "Mubingi"
+
+
+def test_a_later_destination_is_not_where_the_event_happened(pipeline) -> None:
+    text = "The militant was captured by Afghan forces in late 2001 and flown to Guantanamo Bay a month later."
+    assert _event_place(pipeline, text) is None

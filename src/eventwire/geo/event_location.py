@@ -351,6 +351,25 @@ def _site_name(span: SpacySpan, mentions: set[int]) -> bool:
     return any(c.dep_ == "poss" and c.i in mentions for c in head.children)
 
 
+_TOWARD = frozenset({"to", "into", "toward", "towards"})
+
+
+def _later_destination(span: SpacySpan, trigger: SpacySpan) -> bool:
+    """ "was captured in 2001 and shipped to Guantanamo Bay", "was shot but managed to walk to Sulmona": where
+    someone went in a later action joined to the trigger's is not where the event happened."""
+    node = span.root
+    while node.dep_ in {"compound", "appos", "conj"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _PLACE_NOUNS:
+        node = node.head.head  # "to the town of Sulmona"
+    if node.dep_ != "pobj" or node.head.lower_ not in _TOWARD:
+        return False
+    verb = node.head.head
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "managed to walk to"
+    return verb.dep_ == "conj" and verb.i > trigger.root.i and any(a.i == trigger.root.i for a in verb.ancestors)
+
+
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
     """Usable mentions, best evidence first: the trigger's sentence (towns before regions before countries,
     a place before the area it is said to lie in, not a point of reference, then governed by a locative
@@ -369,7 +388,7 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         if topic and (mention.place is None or _breadth(mention.place) > 0):
             continue  # "protested against the war in Bosnia"; a town in the topic may still be where they were
         same = span.sent.start == sentence.start
-        if same and _party(span, mention.place):
+        if same and (_party(span, mention.place) or _later_destination(span, trigger)):
             continue
         before = span.sent.end <= sentence.start and span.sent.end >= sentence.start - 60
         tier = 0 if same else 1 if before else 2
