@@ -484,3 +484,9 @@ def test_a_place_outside_which_another_lies_is_a_point_of_reference(pipeline) ->
 def test_a_later_destination_is_not_where_the_event_happened(pipeline) -> None:
     text = "The militant was captured by Afghan forces in late 2001 and flown to Guantanamo Bay a month later."
     assert _event_place(pipeline, text) is None
+
+
+def test_an_armed_force_that_managed_to_enter_a_place_reports_the_movement_there(pipeline) -> None:
+    text = "The army's 42nd Brigade managed to enter the Wadi Zarqa area on Monday after breaking through rebel lines."
+    events = pipeline.process(Article(id="g", text=text)).events
+    assert [(e.trigger.text, e.location.evidence.span.text) for e in events] == [("enter", "Wadi Zarqa")]
