@@ -490,3 +490,10 @@ def test_an_armed_force_that_managed_to_enter_a_place_reports_the_movement_there
     text = "The army's 42nd Brigade managed to enter the Wadi Zarqa area on Monday after breaking through rebel lines."
     events = pipeline.process(Article(id="g", text=text)).events
     assert [(e.trigger.text, e.location.evidence.span.text) for e in events] == [("enter", "Wadi Zarqa")]
+
+
+def test_a_town_before_a_dwelling_noun_is_a_place_but_a_family_name_is_not(pipeline) -> None:
+    text = "Gunmen opened fire on a crowd outside his Freetown home on Friday, killing six people."
+    assert _event_place(pipeline, text) == "Freetown"
+    text = "A fire engulfed the Abuja home of a former minister on Monday, killing eight people."
+    assert _event_place(pipeline, text) == "Abuja"
