@@ -497,3 +497,9 @@ def test_a_town_before_a_dwelling_noun_is_a_place_but_a_family_name_is_not(pipel
     assert _event_place(pipeline, text) == "Freetown"
     text = "A fire engulfed the Abuja home of a former minister on Monday, killing eight people."
     assert _event_place(pipeline, text) == "Abuja"
+
+
+def test_a_country_owning_its_coast_is_where_the_patrol_is(pipeline) -> None:
+    text = "Navy boats patrolled Sri Lanka's west coast on Monday to stop rebels ferrying arms."
+    events = pipeline.process(Article(id="g", text=text)).events
+    assert [e.location.evidence.span.text for e in events if e.location is not None] == ["Sri Lanka"]

@@ -40,11 +40,13 @@ _TOWN_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement"})
 # "near the villages of X and Y" lists towns; "the northern districts of Aleppo" names parts of one
 _LISTED_TOWNS = frozenset({"villages", "towns", "cities", "hamlets", "settlements"})
 _TOWN_PLURALS = frozenset({"towns", "villages", "cities", "districts", "suburbs", "neighbourhoods", "neighborhoods"})
-# What a place owns that is a part of it: "Aleppo's residential areas", "Pakistan's parliament building"
+# What a place owns that is a part of it: "Aleppo's residential areas", "Pakistan's parliament building",
+# "Sri Lanka's west coast"
 _POSSESSED_PLACES = _PLACE_NOUNS | frozenset(
     "areas districts neighbourhoods neighborhoods suburbs villages towns streets street border borders north "
     "south east west centre center downtown countryside outskirts airport port prison market hospital "
-    "university home house building headquarters".split()
+    "university home house building headquarters coast coastline shore shores waters seawaters territory soil "
+    "airspace".split()
 )
 
 
