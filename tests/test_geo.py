@@ -503,3 +503,8 @@ def test_a_country_owning_its_coast_is_where_the_patrol_is(pipeline) -> None:
     text = "Navy boats patrolled Sri Lanka's west coast on Monday to stop rebels ferrying arms."
     events = pipeline.process(Article(id="g", text=text)).events
     assert [e.location.evidence.span.text for e in events if e.location is not None] == ["Sri Lanka"]
+
+
+def test_the_shared_object_of_storming_and_capturing_is_a_place(pipeline) -> None:
+    text = "Right after Tanbour village, the army stormed and captured Surjah Kabira on Monday."
+    assert _event_place(pipeline, text) == "Surjah Kabira"

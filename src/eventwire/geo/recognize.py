@@ -258,9 +258,10 @@ class Recogniser:
         i = start - 1
         while i >= 0 and doc[i].lower_ in {"the", "a"}:
             i -= 1
-        if end < len(doc) and doc[end].pos_ == "NOUN":
+        if i < 0 or doc[i].pos_ != "VERB" or (end < len(doc) and doc[end].pos_ == "NOUN"):
             return False
-        return i >= 0 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in self.cues["territory_verbs"]
+        verbs = {doc[i].lemma_.lower(), doc[i].head.lemma_.lower() if doc[i].dep_ == "conj" else ""}
+        return bool(verbs & self.cues["territory_verbs"])  # "stormed and captured X" too
 
     def _people_word(self, token: Token, *, alone: bool) -> bool:
         """ "the Shiite al-Bayaa district", "the Kurdish Sheikh Maqsoud district", "a Fulani village": a word
