@@ -508,3 +508,10 @@ def test_a_country_owning_its_coast_is_where_the_patrol_is(pipeline) -> None:
 def test_the_shared_object_of_storming_and_capturing_is_a_place(pipeline) -> None:
     text = "Right after Tanbour village, the army stormed and captured Surjah Kabira on Monday."
     assert _event_place(pipeline, text) == "Surjah Kabira"
+
+
+def test_an_armed_force_continuing_its_advance_reports_the_movement_there(pipeline) -> None:
+    text = "On Tuesday, the army's 102nd Brigade continued their advance around the Jandoul Roundabout."
+    events = pipeline.process(Article(id="g", text=text)).events
+    assert [(e.trigger.text, e.location.evidence.span.text) for e in events] == [("advance", "Jandoul Roundabout")]
+    assert not pipeline.process(Article(id="g", text="The company continued its advance into new markets.")).events
