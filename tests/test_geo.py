@@ -515,3 +515,8 @@ def test_an_armed_force_continuing_its_advance_reports_the_movement_there(pipeli
     events = pipeline.process(Article(id="g", text=text)).events
     assert [(e.trigger.text, e.location.evidence.span.text) for e in events] == [("advance", "Jandoul Roundabout")]
     assert not pipeline.process(Article(id="g", text="The company continued its advance into new markets.")).events
+
+
+def test_a_name_the_text_calls_a_town_ranks_as_a_town(pipeline) -> None:
+    text = "Israeli troops in the Gaza Strip shelled houses in the town of Deir El-Balah on Monday."
+    assert _event_place(pipeline, text) == "Deir El-Balah"

@@ -264,6 +264,7 @@ def _reference_point(doc: Doc, span: SpacySpan) -> bool:
     return bool(_REFERENCE.search(doc.text[max(0, span.start_char - 50) : span.start_char]))
 
 
+_TOWN_CALLED = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
 _COUNTRYSIDE = re.compile(r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)$", re.IGNORECASE)
 
 
@@ -397,6 +398,8 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         locative = _locative_head(span) is not None
         distance = abs(span.start - trigger.start)
         breadth = 0 if mention.role is MentionRole.FACILITY else _breadth(mention.place)
+        if breadth > 0 and _TOWN_CALLED.search(doc.text[max(0, span.start_char - 20) : span.start_char]):
+            breadth = 0  # "the nearby town of Deir El-Balah": the text says it is a town, whatever it resolved to
         if breadth == 0 and _countryside(doc, span):
             breadth = 1  # "the countryside of Hama", "rural Damascus": the area around a town, not the town
         reference = _reference_point(doc, span)
