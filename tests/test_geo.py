@@ -527,3 +527,82 @@ def test_a_province_or_region_named_so_is_no_county_of_the_name(places) -> None:
     text = "Buffalo, New York may take women from the province of Ontario, near Toronto, Canada."
     [ontario] = places(text, "Ontario")
     assert ontario is not None and (ontario.country_code, ontario.feature_code) == ("CA", "ADM1")
+
+
+def test_a_faction_named_after_a_town_and_a_sites_name_are_not_where_it_happened(pipeline) -> None:
+    text = "Gunmen loyal to Kismayo faction leader Ali Warsame attacked the town of Bulo Burde on Monday."
+    assert _event_place(pipeline, text) == "Bulo Burde"
+    text = "Police said nine of the wounded died at Mogadishu's Madina hospital on Friday."
+    assert _event_place(pipeline, text) == "Mogadishu"
+
+
+def test_an_event_in_a_where_clause_happened_at_the_place_it_modifies(pipeline) -> None:
+    text = "In Latehar, troops moved towards Tilaiya village where police clashed with the Maoists last week."
+    assert _event_place(pipeline, text) == "Tilaiya"
+
+
+def test_an_unknown_name_before_area_or_sector_is_the_event_place(pipeline) -> None:
+    text = "A bomb exploded in a cricket field in the Ghazi Qala area of Ghazni city on Monday, killing two people."
+    assert _event_place(pipeline, text) == "Ghazi Qala"
+    text = "Three soldiers were wounded by mortar fire in the Nakial sector, 30 km south of Muzaffarabad."
+    assert _event_place(pipeline, text) == "Nakial"
+
+
+def test_the_object_of_a_verb_taking_only_places_is_a_place(pipeline) -> None:
+    text = "Government troops stormed Najarah on Monday and expelled the militants defending it."
+    assert _event_place(pipeline, text) == "Najarah"
+    found = [m.span.text for m in pipeline.process(Article(id="g", text="Troops shelled the PUK positions.")).places]
+    assert "PUK" not in found
+
+
+def test_a_list_of_villages_and_the_unknown_suburb_of_a_known_town(pipeline) -> None:
+    text = "Troops were shot at near the villages of Khirbet Suda and Kafrnan in northern Homs on Monday."
+    assert _event_place(pipeline, text) == "Khirbet Suda"
+    text = "A journalist was shot and killed on Monday in the eastern Algiers suburb of Oued Kniss."
+    assert _event_place(pipeline, text) == "Oued Kniss"
+
+
+def test_a_place_outside_which_another_lies_is_a_point_of_reference(pipeline) -> None:
+    text = "Angry residents of Mubingi commune outside Bujumbura captured a rebel fighter and beat him to death."
+    assert _event_place(pipeline, text) == "Mubingi"
+
+
+def test_a_later_destination_is_not_where_the_event_happened(pipeline) -> None:
+    text = "The militant was captured by Afghan forces in late 2001 and flown to Guantanamo Bay a month later."
+    assert _event_place(pipeline, text) is None
+
+
+def test_an_armed_force_that_managed_to_enter_a_place_reports_the_movement_there(pipeline) -> None:
+    text = "The army's 42nd Brigade managed to enter the Wadi Zarqa area on Monday after breaking through rebel lines."
+    events = pipeline.process(Article(id="g", text=text)).events
+    assert [(e.trigger.text, e.location.evidence.span.text) for e in events] == [("enter", "Wadi Zarqa")]
+
+
+def test_a_town_before_a_dwelling_noun_is_a_place_but_a_family_name_is_not(pipeline) -> None:
+    text = "Gunmen opened fire on a crowd outside his Freetown home on Friday, killing six people."
+    assert _event_place(pipeline, text) == "Freetown"
+    text = "A fire engulfed the Abuja home of a former minister on Monday, killing eight people."
+    assert _event_place(pipeline, text) == "Abuja"
+
+
+def test_a_country_owning_its_coast_is_where_the_patrol_is(pipeline) -> None:
+    text = "Navy boats patrolled Sri Lanka's west coast on Monday to stop rebels ferrying arms."
+    events = pipeline.process(Article(id="g", text=text)).events
+    assert [e.location.evidence.span.text for e in events if e.location is not None] == ["Sri Lanka"]
+
+
+def test_the_shared_object_of_storming_and_capturing_is_a_place(pipeline) -> None:
+    text = "Right after Tanbour village, the army stormed and captured Surjah Kabira on Monday."
+    assert _event_place(pipeline, text) == "Surjah Kabira"
+
+
+def test_an_armed_force_continuing_its_advance_reports_the_movement_there(pipeline) -> None:
+    text = "On Tuesday, the army's 102nd Brigade continued their advance around the Jandoul Roundabout."
+    events = pipeline.process(Article(id="g", text=text)).events
+    assert [(e.trigger.text, e.location.evidence.span.text) for e in events] == [("advance", "Jandoul Roundabout")]
+    assert not pipeline.process(Article(id="g", text="The company continued its advance into new markets.")).events
+
+
+def test_a_name_the_text_calls_a_town_ranks_as_a_town(pipeline) -> None:
+    text = "Israeli troops in the Gaza Strip shelled houses in the town of Deir El-Balah on Monday."
+    assert _event_place(pipeline, text) == "Deir El-Balah"

@@ -186,6 +186,8 @@ class VerbalCoder:
         lemma = verb.lemma_.lower()
         if lemma in lex.light and (typed := self._object_type(verb)):
             return typed
+        if lemma in lex.light and (moved := self._armed_motion_object(verb)) is not None:
+            return "MOBILIZE", moved, "armed_motion"  # "the army continued its advance", as "advanced"
         for particle in (c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}):
             kind = lex.phrases.get(f"{lemma} {particle}")
             if kind:
@@ -214,6 +216,11 @@ class VerbalCoder:
                 break
             verb = verb.head
         return any(t.lower_ in self.lexicon.armed for s in subjects for t in s.subtree)
+
+    def _armed_motion_object(self, verb: Token) -> Token | None:
+        """The movement an armed force makes, named by a light verb's object ("continued their advance")."""
+        moves = [o for o in _objects(verb) if o.pos_ == "NOUN" and o.lemma_.lower() in self.lexicon.armed_motion]
+        return moves[0] if moves and self._armed_subject(verb) else None
 
     def _object_type(self, verb: Token) -> tuple[str, Token, str] | None:
         """The type a verb's object names: "held talks", "imposed sanctions", "handed over medicine"."""

@@ -120,6 +120,8 @@ class ContextCues:
             return True
         if after.text in self.cues["resident_nouns"] and self._residents_of(span):
             return True  # "a Rochester man", "Coral Gables residents"
+        if after.text in self.cues["home_nouns"] and self._dwelling_place(span):
+            return True
         if after.text == "," and span.end + 1 < len(doc) and capitalised(doc[span.end + 1]):
             follower = doc[span.end + 1 : min(len(doc), span.end + 4)]
             return any(lookup_key(self.gazetteer, follower[:n].text) for n in range(len(follower), 0, -1))
@@ -159,6 +161,12 @@ class ContextCues:
         ent = self.ents.get(span.start)
         people = ent is not None and ent.label_ == "NORP"
         return not (teams or people) and all(t.pos_ == "PROPN" and not t.is_stop for t in span)
+
+    def _dwelling_place(self, span: SpacySpan) -> bool:
+        """ "his Freetown home", "the Abuja home of the minister": not "the Smith home", a family's."""
+        doc, end = span.doc, span.end
+        owned = span.start > 0 and doc[span.start - 1].tag_ == "PRP$"
+        return owned or (end + 1 < len(doc) and doc[end + 1].lower_ == "of")
 
     def _state_modifier(self, span: SpacySpan) -> bool:
         """ "Indonesia military", "the Syria regime": a country's name right before its institutions' noun."""

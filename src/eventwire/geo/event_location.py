@@ -27,7 +27,9 @@ _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 # Nouns a place name modifies when it stands for those who govern or speak for it.
 _ACTOR_HEADS = frozenset({"regime", "government", "authority", "administration", "commissioner", "governor",
                           "official", "spokesman", "spokeswoman", "ministry", "platform", "court", "parliament",
-                          "council", "leadership", "delegation", "envoy", "embassy", "consulate"})  # fmt: skip
+                          "council", "leadership", "delegation", "envoy", "embassy", "consulate",
+                          # a faction and its leaders are named after their home ground, not where they act
+                          "faction", "leader", "warlord"})  # fmt: skip
 _WIDE = ("PCL", "CONT", "RGN", "OCN", "SEA")
 _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "area", "region", "province", "state", "county",
                           "outskirts", "suburb", "neighbourhood", "neighborhood", "municipality", "locality",
@@ -35,12 +37,16 @@ _PLACE_NOUNS = frozenset({"town", "village", "city", "district", "area", "region
 
 
 _TOWN_NOUNS = frozenset({"town", "village", "city", "hamlet", "settlement"})
+# "near the villages of X and Y" lists towns; "the northern districts of Aleppo" names parts of one
+_LISTED_TOWNS = frozenset({"villages", "towns", "cities", "hamlets", "settlements"})
 _TOWN_PLURALS = frozenset({"towns", "villages", "cities", "districts", "suburbs", "neighbourhoods", "neighborhoods"})
-# What a place owns that is a part of it: "Aleppo's residential areas", "Pakistan's parliament building"
+# What a place owns that is a part of it: "Aleppo's residential areas", "Pakistan's parliament building",
+# "Sri Lanka's west coast"
 _POSSESSED_PLACES = _PLACE_NOUNS | frozenset(
     "areas districts neighbourhoods neighborhoods suburbs villages towns streets street border borders north "
     "south east west centre center downtown countryside outskirts airport port prison market hospital "
-    "university home house building headquarters".split()
+    "university home house building headquarters coast coastline shore shores waters seawaters territory soil "
+    "airspace".split()
 )
 
 
@@ -98,7 +104,7 @@ def _locative_head(span: SpacySpan) -> Token | None:
     if holder.dep_ == "dobj" and holder.head.lemma_ in _PLACE_OBJECT_VERBS:
         return holder.head
     # "near the town of Kachia", "in the village of Atmeh": the place noun carries the preposition
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_NOUNS:
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_NOUNS | _LISTED_TOWNS:
         noun = head.head.head
         if noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE | _NEAR:
             return noun.head
@@ -205,7 +211,7 @@ def _outer_mentions(doc: Doc, places: Sequence[PlaceMention]) -> set[int]:
         unknown_site = places[inner].role is MentionRole.FACILITY and places[inner].place is None
         if unknown_site and places[container].place is not None:
             inner, container = container, inner
-        elif _names_the_second(doc, places[inner], gap) and _wider(places[inner].place, places[container].place):
+        elif _names_the_second(doc, places[inner], gap) and _holds(places[inner].place, places[container].place):
             inner, container = container, inner  # "the West Bank town of Ramallah", "the Baghdad district of X"
         outer.add(container)
     return outer
@@ -227,6 +233,12 @@ def _names_the_second(doc: Doc, first: PlaceMention, gap: str) -> bool:
     return bool(_THE_BEFORE.search(before)) and bool(_NAMED_AFTER.match(gap))
 
 
+def _holds(first: Place | None, second: Place | None) -> bool:
+    """In "the <first> suburb of <second>", does the first hold the second? The wider one does, and a known
+    place holds a name the gazetteer lacks ("the Algiers suburb of Oued Kniss": suburbs are seldom listed)."""
+    return _wider(first, second) or (first is not None and second is None)
+
+
 def _wider(first: Place | None, second: Place | None) -> bool:
     """Of two known places, the wider or more populous holds the other ("the Deir al-Asafir suburb of Damascus"
     is in Damascus, "the Baghdad neighbourhood of Sadr City" in Baghdad)."""
@@ -235,11 +247,12 @@ def _wider(first: Place | None, second: Place | None) -> bool:
     return (_breadth(first), first.population) > (_breadth(second), second.population)
 
 
-# "60 km west of Wana", "north of Baghdad", "240 km away from Damascus": a point of reference, not where the
-# event happened ("in the north of Syria" is inside Syria, hence no "the" before the direction).
+# "60 km west of Wana", "north of Baghdad", "240 km away from Damascus", "X commune outside Bujumbura": a point of
+# reference, not where the event happened ("in the north of Syria" is inside Syria, hence no "the" before the
+# direction).
 _REFERENCE = re.compile(
     r"(?:\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+)?(?:of|from)"
-    r"|(?<!the\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\baway\s+from)"
+    r"|(?<!the\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\baway\s+from|\boutside)"
     r"\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|town|village|capital)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -251,6 +264,7 @@ def _reference_point(doc: Doc, span: SpacySpan) -> bool:
     return bool(_REFERENCE.search(doc.text[max(0, span.start_char - 50) : span.start_char]))
 
 
+_TOWN_CALLED = re.compile(r"\b(?:town|city|village)\s+of\s+$", re.IGNORECASE)
 _COUNTRYSIDE = re.compile(r"(?:\bcountryside\s+of\s+(?:the\s+)?|\brural\s+)$", re.IGNORECASE)
 
 
@@ -304,6 +318,61 @@ def _origin(span: SpacySpan) -> bool:
     return prep.lower_ in {"at", "in"} and verb.lemma_.lower() in {"station", "base", "position"}
 
 
+def _where_antecedent(trigger: SpacySpan, named: set[int]) -> Token | None:
+    """ "marched towards X village where police were engaged": an event told in a "where" clause that names
+    no place of its own happened at the place the clause modifies."""
+    for node in [trigger.root, *trigger.root.ancestors]:
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            own = named & set(range(node.left_edge.i, node.right_edge.i + 1))
+            return None if own else node.head
+    return None
+
+
+def _names(span: SpacySpan, token: Token | None) -> bool:
+    """Does the mention name this token: the token itself, the settlement noun it modifies ("X village"),
+    or the noun it is "of" ("the town of X")?"""
+    if token is None:
+        return False
+    root = span.root
+    if span.start <= token.i < span.end:
+        return True
+    if root.head.i == token.i and root.dep_ in {"compound", "nmod", "amod"}:
+        return True  # "Tilaiya village where ..."
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == token.i
+
+
+# Nouns of a site a town holds: in "Mogadishu's Madina hospital" the town, not the hospital's name, is coded.
+_SITE_NOUNS = frozenset("hospital clinic school mosque church market prison university camp stadium hotel "
+                        "airport".split())  # fmt: skip
+
+
+def _site_name(span: SpacySpan, mentions: set[int]) -> bool:
+    """A name that is part of a site's name whose town owns it ("Mogadishu's Madina hospital")."""
+    head = span.root.head
+    if span.root.dep_ != "compound" or head.lemma_.lower() not in _SITE_NOUNS:
+        return False
+    return any(c.dep_ == "poss" and c.i in mentions for c in head.children)
+
+
+_TOWARD = frozenset({"to", "into", "toward", "towards"})
+
+
+def _later_destination(span: SpacySpan, trigger: SpacySpan) -> bool:
+    """ "was captured in 2001 and shipped to Guantanamo Bay", "was shot but managed to walk to Sulmona": where
+    someone went in a later action joined to the trigger's is not where the event happened."""
+    node = span.root
+    while node.dep_ in {"compound", "appos", "conj"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _PLACE_NOUNS:
+        node = node.head.head  # "to the town of Sulmona"
+    if node.dep_ != "pobj" or node.head.lower_ not in _TOWARD:
+        return False
+    verb = node.head.head
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "managed to walk to"
+    return verb.dep_ == "conj" and verb.i > trigger.root.i and any(a.i == trigger.root.i for a in verb.ancestors)
+
+
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
     """Usable mentions, best evidence first: the trigger's sentence (towns before regions before countries,
     a place before the area it is said to lie in, not a point of reference, then governed by a locative
@@ -311,22 +380,26 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
     the previous sentence, then the rest."""
     sentence = trigger.sent
     outer = _outer_mentions(doc, places)
+    named = {i for m in places if (t := _tokens(doc, m)) is not None for i in range(t.start, t.end)}
+    antecedent = _where_antecedent(trigger, named)
     scored = []
     for index, mention in enumerate(places):
         span = _usable(doc, mention)
-        if span is None:
+        if span is None or _site_name(span, named):
             continue
         topic = _protest_topic(span, trigger)
         if topic and (mention.place is None or _breadth(mention.place) > 0):
             continue  # "protested against the war in Bosnia"; a town in the topic may still be where they were
         same = span.sent.start == sentence.start
-        if same and _party(span, mention.place):
+        if same and (_party(span, mention.place) or _later_destination(span, trigger)):
             continue
         before = span.sent.end <= sentence.start and span.sent.end >= sentence.start - 60
         tier = 0 if same else 1 if before else 2
         locative = _locative_head(span) is not None
         distance = abs(span.start - trigger.start)
         breadth = 0 if mention.role is MentionRole.FACILITY else _breadth(mention.place)
+        if breadth > 0 and _TOWN_CALLED.search(doc.text[max(0, span.start_char - 20) : span.start_char]):
+            breadth = 0  # "the nearby town of Deir El-Balah": the text says it is a town, whatever it resolved to
         if breadth == 0 and _countryside(doc, span):
             breadth = 1  # "the countryside of Hama", "rural Damascus": the area around a town, not the town
         reference = _reference_point(doc, span)
@@ -337,6 +410,7 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
             same and _other_clause(span, trigger),
             breadth,
             index in outer,
+            not _names(span, antecedent),
             reference,
             not locative,
             distance if tier < 2 else span.start,

@@ -241,7 +241,7 @@ class Recogniser(ContextCues):
             return None
         if self._people_word(doc[start], alone=end - start == 1):
             return None
-        if self._settlement_cue_before(doc[start:end]):
+        if self._settlement_cue_before(doc[start:end]) or self._territory_verb_before(start, end):
             return end
         if end - start >= 2 and doc[start].lower_ in self.cues["generic_prefixes"]:
             ent = self.ents.get(start)
@@ -254,6 +254,18 @@ class Recogniser(ContextCues):
         if appositive and any(t.lower_ in self.cues["settlement_nouns"] for t in after[2:]):
             return end
         return None
+
+    def _territory_verb_before(self, start: int, end: int) -> bool:
+        """ "stormed Najarah": the object of a verb that takes only places as objects (not a name modifying the
+        object, "shelled the PUK positions")."""
+        doc = self.doc
+        i = start - 1
+        while i >= 0 and doc[i].lower_ in {"the", "a"}:
+            i -= 1
+        if i < 0 or doc[i].pos_ != "VERB" or (end < len(doc) and doc[end].pos_ == "NOUN"):
+            return False
+        verbs = {doc[i].lemma_.lower(), doc[i].head.lemma_.lower() if doc[i].dep_ == "conj" else ""}
+        return bool(verbs & self.cues["territory_verbs"])  # "stormed and captured X" too
 
     def _people_word(self, token: Token, *, alone: bool) -> bool:
         """ "the Shiite al-Bayaa district", "the Kurdish Sheikh Maqsoud district", "a Fulani village": a word
