@@ -606,3 +606,11 @@ def test_an_armed_force_continuing_its_advance_reports_the_movement_there(pipeli
 def test_a_name_the_text_calls_a_town_ranks_as_a_town(pipeline) -> None:
     text = "Israeli troops in the Gaza Strip shelled houses in the town of Deir El-Balah on Monday."
     assert _event_place(pipeline, text) == "Deir El-Balah"
+
+
+def test_former_provinces_that_news_archives_name_resolve(places) -> None:
+    text = "Cholera spread from Nyanza Province to the Rift Valley and to Katanga."
+    nyanza, rift, katanga = places(text, "Nyanza Province", "Rift Valley", "Katanga")
+    assert nyanza is not None and (nyanza.country_code, nyanza.feature_code) == ("KE", "ADM1H")
+    assert rift is not None and rift.country_code == "KE"
+    assert katanga is not None and katanga.country_code == "CD"

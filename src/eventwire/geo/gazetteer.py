@@ -17,7 +17,7 @@ from eventwire.geo.countries import display_country_name
 from eventwire.model import Place
 
 # Bump when the schema or what the builder puts in the index changes: older indexes are rebuilt on open.
-INDEX_VERSION = "geo-17"
+INDEX_VERSION = "geo-18"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
