@@ -572,6 +572,13 @@ def test_a_later_destination_is_not_where_the_event_happened(pipeline) -> None:
     assert _event_place(pipeline, text) is None
 
 
+def test_where_a_captive_is_held_afterwards_is_not_where_the_event_happened(pipeline) -> None:
+    text = "The journalist was abducted last week and is being held in Kandahar, officials said."
+    assert _event_place(pipeline, text) is None
+    text = "Gunmen kidnapped the engineer in Kabul and held him in a house in Jalalabad for a month."
+    assert _event_place(pipeline, text) == "Kabul"
+
+
 def test_an_armed_force_that_managed_to_enter_a_place_reports_the_movement_there(pipeline) -> None:
     text = "The army's 42nd Brigade managed to enter the Wadi Zarqa area on Monday after breaking through rebel lines."
     events = pipeline.process(Article(id="g", text=text)).events

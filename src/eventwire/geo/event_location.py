@@ -373,6 +373,23 @@ def _later_destination(span: SpacySpan, trigger: SpacySpan) -> bool:
     return verb.dep_ == "conj" and verb.i > trigger.root.i and any(a.i == trigger.root.i for a in verb.ancestors)
 
 
+# Verbs of keeping a captive: news on a capture often adds where the captive is held now.
+_CUSTODY_VERBS = frozenset({"hold", "imprison", "detain", "jail", "keep", "incarcerate"})
+
+
+def _custody_place(span: SpacySpan, trigger: SpacySpan) -> bool:
+    """ "was captured in June and is believed to be held in Gaza": where a captive is kept afterwards, in a
+    clause joined to the trigger's, is not where the event happened."""
+    verb = span.root
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.lemma_.lower() not in _CUSTODY_VERBS or verb.i <= trigger.root.i:
+        return False
+    return any(a.i == trigger.root.i for a in verb.ancestors)
+
+
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
     """Usable mentions, best evidence first: the trigger's sentence (towns before regions before countries,
     a place before the area it is said to lie in, not a point of reference, then governed by a locative
@@ -391,7 +408,7 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         if topic and (mention.place is None or _breadth(mention.place) > 0):
             continue  # "protested against the war in Bosnia"; a town in the topic may still be where they were
         same = span.sent.start == sentence.start
-        if same and (_party(span, mention.place) or _later_destination(span, trigger)):
+        if same and (_party(span, mention.place) or _later_destination(span, trigger) or _custody_place(span, trigger)):
             continue
         before = span.sent.end <= sentence.start and span.sent.end >= sentence.start - 60
         tier = 0 if same else 1 if before else 2
