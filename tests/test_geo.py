@@ -572,6 +572,11 @@ def test_a_later_destination_is_not_where_the_event_happened(pipeline) -> None:
     assert _event_place(pipeline, text) is None
 
 
+def test_a_name_after_a_kinship_noun_is_a_person_not_a_place(pipeline) -> None:
+    text = "The farmer was arrested for stabbing his wife Georgia during a quarrel."
+    assert _event_place(pipeline, text) is None
+
+
 def test_where_a_captive_is_held_afterwards_is_not_where_the_event_happened(pipeline) -> None:
     text = "The journalist was abducted last week and is being held in Kandahar, officials said."
     assert _event_place(pipeline, text) is None
