@@ -572,6 +572,11 @@ def test_a_later_destination_is_not_where_the_event_happened(pipeline) -> None:
     assert _event_place(pipeline, text) is None
 
 
+def test_a_capitalised_village_or_town_after_a_name_ends_a_place_name(pipeline) -> None:
+    text = "Militants attacked Wuro Village in Borno State on Sunday, killing four farmers."
+    assert _event_place(pipeline, text) == "Wuro Village"
+
+
 def test_a_name_after_a_kinship_noun_is_a_person_not_a_place(pipeline) -> None:
     text = "The farmer was arrested for stabbing his wife Georgia during a quarrel."
     assert _event_place(pipeline, text) is None
