@@ -579,6 +579,10 @@ def test_a_capitalised_village_or_town_after_a_name_ends_a_place_name(pipeline) 
     assert _event_place(pipeline, text) == "Kilo"  # a known town the model reads with "Town" as a person
 
 
+def test_a_name_with_an_age_between_commas_is_a_person(pipeline) -> None:
+    assert _event_place(pipeline, "Gunmen shot Lima, 41, outside a bar on Friday.") is None
+
+
 def test_a_name_after_a_kinship_noun_is_a_person_not_a_place(pipeline) -> None:
     text = "The farmer was arrested for stabbing his wife Georgia during a quarrel."
     assert _event_place(pipeline, text) is None

@@ -376,7 +376,7 @@ class Recogniser(ContextCues):
             return "yes"
         if self._shouted_acronym(span):
             return "no"
-        if self._a_persons_name(span):
+        if self._a_persons_name(span) or self._aged(span):
             return "no"
         if ent is not None and self._before_settlement_term(span, ent):
             return "yes"  # "Bama Town": the model takes the pair for a person or group
@@ -446,6 +446,15 @@ class Recogniser(ContextCues):
             return False
         found = self.gazetteer.candidates(name_key(span.text))
         return not (found and found[0][1] < VARIANT and found[0][0].feature_code.startswith(("PCL", "ADM1")))
+
+    def _aged(self, span: SpacySpan) -> bool:
+        """ "John Hale, 41, was shot": news gives a person's age between commas right after the name."""
+        doc = self.doc
+        end = self._run_end(span.start)
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+            return False
+        age = doc[end + 1].text
+        return age.isdigit() and len(age) <= 2 and not (end + 3 < len(doc) and doc[end + 3].like_num)
 
     def _shouted_acronym(self, span: SpacySpan) -> bool:
         """ "NGO", "SAA", "IDF": a short all-capitals word is an organisation, not the village it spells, unless
