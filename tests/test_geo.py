@@ -588,6 +588,11 @@ def test_a_name_after_a_kinship_noun_is_a_person_not_a_place(pipeline) -> None:
     assert _event_place(pipeline, text) is None
 
 
+def test_where_the_people_come_from_is_no_event_place(pipeline) -> None:
+    assert _event_place(pipeline, "A town councillor from Jos was killed by a bomb planted under his car.") is None
+    assert _event_place(pipeline, "Fighters from Homs attacked an army post on Wednesday.") is None
+
+
 def test_where_a_captive_is_held_afterwards_is_not_where_the_event_happened(pipeline) -> None:
     text = "The journalist was abducted last week and is being held in Kandahar, officials said."
     assert _event_place(pipeline, text) is None

@@ -318,6 +318,15 @@ def _origin(span: SpacySpan) -> bool:
     return prep.lower_ in {"at", "in"} and verb.lemma_.lower() in {"station", "base", "position"}
 
 
+def _comes_from(span: SpacySpan) -> bool:
+    """ "a town councillor from Jos", "fighters from Homs": a "from" phrase under
+    a noun says where someone or something comes from, never where the trigger's event happened."""
+    head = span.root
+    while head.dep_ in {"compound", "conj"} and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "from" and head.head.head.pos_ in {"NOUN", "PROPN"}
+
+
 def _where_antecedent(trigger: SpacySpan, named: set[int]) -> Token | None:
     """ "marched towards X village where police were engaged": an event told in a "where" clause that names
     no place of its own happened at the place the clause modifies."""
@@ -408,6 +417,8 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         if topic and (mention.place is None or _breadth(mention.place) > 0):
             continue  # "protested against the war in Bosnia"; a town in the topic may still be where they were
         same = span.sent.start == sentence.start
+        if same and _comes_from(span):
+            continue  # unlike "rockets fired from Gaza" (`_origin`), which still ranks after the other places
         if same and (_party(span, mention.place) or _later_destination(span, trigger) or _custody_place(span, trigger)):
             continue
         before = span.sent.end <= sentence.start and span.sent.end >= sentence.start - 60
