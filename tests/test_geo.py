@@ -572,6 +572,34 @@ def test_a_later_destination_is_not_where_the_event_happened(pipeline) -> None:
     assert _event_place(pipeline, text) is None
 
 
+def test_a_capitalised_village_or_town_after_a_name_ends_a_place_name(pipeline) -> None:
+    text = "Gunmen killed four farmers at Dogo Village in Borno State on Sunday."
+    assert _event_place(pipeline, text) == "Dogo Village"
+    text = "Insurgents attacked Kilo Town in Borno State on Sunday, killing 12 villagers."
+    assert _event_place(pipeline, text) == "Kilo"  # a known town the model reads with "Town" as a person
+
+
+def test_a_name_with_an_age_between_commas_is_a_person(pipeline) -> None:
+    assert _event_place(pipeline, "Gunmen shot Lima, 41, outside a bar on Friday.") is None
+
+
+def test_a_name_after_a_kinship_noun_is_a_person_not_a_place(pipeline) -> None:
+    text = "The farmer was arrested for stabbing his wife Georgia during a quarrel."
+    assert _event_place(pipeline, text) is None
+
+
+def test_where_the_people_come_from_is_no_event_place(pipeline) -> None:
+    assert _event_place(pipeline, "A town councillor from Jos was killed by a bomb planted under his car.") is None
+    assert _event_place(pipeline, "Fighters from Homs attacked an army post on Wednesday.") is None
+
+
+def test_where_a_captive_is_held_afterwards_is_not_where_the_event_happened(pipeline) -> None:
+    text = "The journalist was abducted last week and is being held in Kandahar, officials said."
+    assert _event_place(pipeline, text) is None
+    text = "Gunmen kidnapped the engineer in Kabul and held him in a house in Jalalabad for a month."
+    assert _event_place(pipeline, text) == "Kabul"
+
+
 def test_an_armed_force_that_managed_to_enter_a_place_reports_the_movement_there(pipeline) -> None:
     text = "The army's 42nd Brigade managed to enter the Wadi Zarqa area on Monday after breaking through rebel lines."
     events = pipeline.process(Article(id="g", text=text)).events

@@ -318,6 +318,15 @@ def _origin(span: SpacySpan) -> bool:
     return prep.lower_ in {"at", "in"} and verb.lemma_.lower() in {"station", "base", "position"}
 
 
+def _comes_from(span: SpacySpan) -> bool:
+    """ "a town councillor from Jos", "fighters from Homs": a "from" phrase under
+    a noun says where someone or something comes from, never where the trigger's event happened."""
+    head = span.root
+    while head.dep_ in {"compound", "conj"} and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "from" and head.head.head.pos_ in {"NOUN", "PROPN"}
+
+
 def _where_antecedent(trigger: SpacySpan, named: set[int]) -> Token | None:
     """ "marched towards X village where police were engaged": an event told in a "where" clause that names
     no place of its own happened at the place the clause modifies."""
@@ -373,6 +382,23 @@ def _later_destination(span: SpacySpan, trigger: SpacySpan) -> bool:
     return verb.dep_ == "conj" and verb.i > trigger.root.i and any(a.i == trigger.root.i for a in verb.ancestors)
 
 
+# Verbs of keeping a captive: news on a capture often adds where the captive is held now.
+_CUSTODY_VERBS = frozenset({"hold", "imprison", "detain", "jail", "keep", "incarcerate"})
+
+
+def _custody_place(span: SpacySpan, trigger: SpacySpan) -> bool:
+    """ "was captured in June and is believed to be held in Gaza": where a captive is kept afterwards, in a
+    clause joined to the trigger's, is not where the event happened."""
+    verb = span.root
+    for _ in range(8):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.lemma_.lower() not in _CUSTODY_VERBS or verb.i <= trigger.root.i:
+        return False
+    return any(a.i == trigger.root.i for a in verb.ancestors)
+
+
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:
     """Usable mentions, best evidence first: the trigger's sentence (towns before regions before countries,
     a place before the area it is said to lie in, not a point of reference, then governed by a locative
@@ -391,7 +417,9 @@ def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> lis
         if topic and (mention.place is None or _breadth(mention.place) > 0):
             continue  # "protested against the war in Bosnia"; a town in the topic may still be where they were
         same = span.sent.start == sentence.start
-        if same and (_party(span, mention.place) or _later_destination(span, trigger)):
+        if same and _comes_from(span):
+            continue  # unlike "rockets fired from Gaza" (`_origin`), which still ranks after the other places
+        if same and (_party(span, mention.place) or _later_destination(span, trigger) or _custody_place(span, trigger)):
             continue
         before = span.sent.end <= sentence.start and span.sent.end >= sentence.start - 60
         tier = 0 if same else 1 if before else 2

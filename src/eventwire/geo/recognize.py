@@ -249,6 +249,8 @@ class Recogniser(ContextCues):
                 return end
         if end - start >= 2 and doc[end - 1].lower_ in self.cues["unit_terms"]:
             return end
+        if self._settlement_named(start, end):
+            return end
         after = doc[end : end + 5]
         appositive = len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an"}
         if appositive and any(t.lower_ in self.cues["settlement_nouns"] for t in after[2:]):
@@ -317,6 +319,26 @@ class Recogniser(ContextCues):
             return known[0]
         return None
 
+    def _settlement_named(self, start: int, end: int) -> bool:
+        """ "Kilo Village", "Kilo Town": a capitalised settlement word ends the name of a place the gazetteer
+        lacks; not a known town's ("Bicester Village" is a shop centre's) nor a person's ("said Brian Town")."""
+        doc = self.doc
+        if end - start < 2 or doc[end - 1].lower_ not in self.cues["settlement_terms"]:
+            return False
+        ent = self.ents.get(start)
+        person = ent is not None and ent.label_ == "PERSON"
+        return not person and lookup_key(self.gazetteer, doc[start : end - 1].text) is None
+
+    def _before_settlement_term(self, span: SpacySpan, ent: SpacySpan) -> bool:
+        """A known name whose entity adds only a capitalised settlement word ("Bama Town")."""
+        doc = self.doc
+        return (
+            ent.start == span.start
+            and ent.end == span.end + 1
+            and doc[span.end].lower_ in self.cues["settlement_terms"]
+            and doc[span.end].text[:1].isupper()
+        )
+
     def _trim(self, ent: SpacySpan) -> SpacySpan:
         start = ent.start
         while start < ent.end and ent.doc[start].lower_ in {"the", "a"}:
@@ -354,8 +376,10 @@ class Recogniser(ContextCues):
             return "yes"
         if self._shouted_acronym(span):
             return "no"
-        if self._a_persons_name(span):
+        if self._a_persons_name(span) or self._aged(span):
             return "no"
+        if ent is not None and self._before_settlement_term(span, ent):
+            return "yes"  # "Bama Town": the model takes the pair for a person or group
         if ent is not None and label in {"PERSON", "ORG", "NORP"} and (ent.start < span.start or ent.end > span.end):
             if label == "ORG" and known:
                 return self._inside_organisation(span, known[0], ent)
@@ -422,6 +446,15 @@ class Recogniser(ContextCues):
             return False
         found = self.gazetteer.candidates(name_key(span.text))
         return not (found and found[0][1] < VARIANT and found[0][0].feature_code.startswith(("PCL", "ADM1")))
+
+    def _aged(self, span: SpacySpan) -> bool:
+        """ "John Hale, 41, was shot": news gives a person's age between commas right after the name."""
+        doc = self.doc
+        end = self._run_end(span.start)
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+            return False
+        age = doc[end + 1].text
+        return age.isdigit() and len(age) <= 2 and not (end + 3 < len(doc) and doc[end + 3].like_num)
 
     def _shouted_acronym(self, span: SpacySpan) -> bool:
         """ "NGO", "SAA", "IDF": a short all-capitals word is an organisation, not the village it spells, unless
