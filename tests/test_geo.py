@@ -642,3 +642,7 @@ def test_former_provinces_that_news_archives_name_resolve(places) -> None:
     assert nyanza is not None and (nyanza.country_code, nyanza.feature_code) == ("KE", "ADM1H")
     assert rift is not None and rift.country_code == "KE"
     assert katanga is not None and katanga.country_code == "CD"
+
+
+def test_a_from_phrase_drops_a_place_only_after_a_word_for_people(pipeline) -> None:
+    assert _event_place(pipeline, "Shelling killed five people on Monday, reports from Aleppo said.") == "Aleppo"

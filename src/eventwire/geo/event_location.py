@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventwire.geo.cues import cues
 from eventwire.geo.resolve import contains
 from eventwire.model import EventLocation, Evidence, GeoPrecision, MentionRole, Place, PlaceMention
 
@@ -324,7 +325,22 @@ def _comes_from(span: SpacySpan) -> bool:
     head = span.root
     while head.dep_ in {"compound", "conj"} and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ == "from" and head.head.head.pos_ in {"NOUN", "PROPN"}
+    if head.dep_ != "pobj" or head.head.lower_ != "from":
+        return False
+    owner = head.head.head
+    return owner.pos_ in {"NOUN", "PROPN"} and _names_people(owner)
+
+
+# Endings of nouns for people ("councillor", "trader", "journalist", "businessmen", "politician"): the place
+# after their "from" is where they come from, while "reports from Hama" or "withdrawal from X" may still say
+# where the event was.
+_PEOPLE_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "man", "men", "ian", "ians", "ant", "ants")
+
+
+def _names_people(noun: Token) -> bool:
+    lists = cues()
+    word = noun.lower_
+    return word in lists["group_nouns"] or word in lists["resident_nouns"] or word.endswith(_PEOPLE_ENDINGS)
 
 
 def _where_antecedent(trigger: SpacySpan, named: set[int]) -> Token | None:
