@@ -108,3 +108,9 @@ def result(art: Article | None = None, *, events: int = 1) -> Result:
     art = art or article()
     mention = PlaceMention(span(art.text, "Idlib") if "Idlib" in art.text else Span(0, 1, art.text[:1]), IDLIB, 0.9)
     return Result(article=art, events=tuple(event(art) for _ in range(events)), places=(mention,))
+
+
+def event_place(pipeline, text: str) -> str | None:
+    """The text of the first typed event's location span in `text`, or None."""
+    events = [e for e in pipeline.process(Article(id="g", text=text)).events if e.sub_event_type is not None]
+    return events[0].location.evidence.span.text if events and events[0].location is not None else None
