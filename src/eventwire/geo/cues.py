@@ -39,6 +39,17 @@ def capitalised(token: Token) -> bool:
     return hyphen.text == "-" and not hyphen.whitespace_ and name.text[:1].isupper()
 
 
+def word_before(doc: Doc, i: int) -> int:
+    """The index of the word before token `i + 1`, past the articles "the" and "a" (-1 at the start)."""
+    while i >= 0 and doc[i].lower_ in {"the", "a"}:
+        i -= 1
+    return i
+
+
+def word_after(span: SpacySpan) -> Token | None:
+    return span.doc[span.end] if span.end < len(span.doc) else None
+
+
 class ContextCues:
     """What the words around a name say of it. Needs `doc`, `gazetteer`, `cues` and `ents` (token index ->
     entity), which `Recogniser` sets."""
@@ -88,8 +99,7 @@ class ContextCues:
         i = span.start - 1
         if i >= 0 and doc[i].text in _AYN_MARKS:
             i -= 1  # "in ‘Ayn Al-Fijah"
-        while i >= 0 and doc[i].lower_ in {"the", "a"}:
-            i -= 1
+        i = word_before(doc, i)
         if i < 0:
             return False
         if doc[i].text == "," and i > 0 and doc[i - 1].lower_ in {"capital", "city"}:
@@ -113,7 +123,7 @@ class ContextCues:
         if self._cue_before(span):
             return True
         doc = span.doc
-        after = doc[span.end] if span.end < len(doc) else None
+        after = word_after(span)
         if after is None:
             return False
         if after.lower_ in admin_terms() or after.text in {"-based", "based"}:
@@ -136,19 +146,18 @@ class ContextCues:
 
     def _names_a_disease(self, span: SpacySpan) -> bool:
         """ "West Nile virus", "Rift Valley fever", "Mad Cow disease": a name before a disease word is the disease's."""
-        after = span.doc[span.end] if span.end < len(span.doc) else None
+        after = word_after(span)
         return after is not None and after.lower_ in self.cues["disease_words"]
 
     def _after_locative(self, span: SpacySpan) -> bool:
-        i = span.start - 1
-        while i >= 0 and span.doc[i].lower_ in {"the", "a"}:
-            i -= 1
+        """ "in Lincoln", "at the Memphis ...": a locative preposition right before the name."""
+        i = word_before(span.doc, span.start - 1)
         return i >= 0 and span.doc[i].lower_ in self.cues["locative_prepositions"]
 
     def _local_institution(self, span: SpacySpan) -> bool:
         """ "Youngstown police said", "Fargo officials": a town's name before its institutions' noun says
         whose they are (a modifier toponym), as inside an organisation's name."""
-        after = span.doc[span.end] if span.end < len(span.doc) else None
+        after = word_after(span)
         if after is None or after.text not in self.cues["local_institution_nouns"]:
             return False
         ent = self.ents.get(span.start)
@@ -170,7 +179,7 @@ class ContextCues:
 
     def _state_modifier(self, span: SpacySpan) -> bool:
         """ "Indonesia military", "the Syria regime": a country's name right before its institutions' noun."""
-        after = span.doc[span.end] if span.end < len(span.doc) else None
+        after = word_after(span)
         return after is not None and after.text in self.cues["state_nouns"] and span.root.dep_ == "compound"
 
     def _country_name(self, key: str) -> bool:

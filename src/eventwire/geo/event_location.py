@@ -276,14 +276,30 @@ _MOTION_VERBS = frozenset(
 )
 
 
+# How a name hangs on the noun phrase it belongs to: "Kfar Darom" in "the settlement of Kfar Darom", "Gaza" in
+# "Gaza and the West Bank"; appositions too where the phrase's role matters ("the United States, its ally").
+_LISTED_NAME_LINKS = frozenset({"compound", "conj"})
+_NAME_LINKS = _LISTED_NAME_LINKS | {"appos"}
+
+
+def _phrase_head(token: Token, links: frozenset[str]) -> Token:
+    """The word the name's phrase hangs on, climbing compounds and conjuncts (and appositions) to it."""
+    while token.dep_ in links and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _joined_after(verb: Token, trigger: SpacySpan) -> bool:
+    """Whether `verb` comes after the trigger in a clause that hangs on it ("captured ... and is held in X")."""
+    return verb.i > trigger.root.i and any(a.i == trigger.root.i for a in verb.ancestors)
+
+
 def _party(span: SpacySpan, place: Place | None) -> bool:
     """A country the sentence deals with rather than acts in: "handed them over to the United States",
     "afraid of offending the United States", "pressure on Russia"."""
     if place is None or not place.feature_code.startswith("PCL") or _locative_head(span) is not None:
         return False
-    root = span.root
-    while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i:
-        root = root.head
+    root = _phrase_head(span.root, _NAME_LINKS)
     head = root.head.head if root.dep_ == "pobj" else root.head
     if head.lemma_.lower() in _MOTION_VERBS:
         return False  # "fled to Cambodia", "troops were dispatched to Vietnam", "tried to flee Afghanistan"
@@ -301,9 +317,7 @@ _LAUNCH_VERBS = frozenset("fire launch shell shoot station base position deploy"
 def _origin(span: SpacySpan) -> bool:
     """Where the people in the report come from ("two businessmen from Chennai were found murdered in Fiji"),
     or where the attackers stand ("tanks stationed at Kfar Darom shelled ...", "rockets fired from Gaza")."""
-    head = span.root
-    while head.dep_ in {"compound", "conj"} and head.head.i != head.i:
-        head = head.head
+    head = _phrase_head(span.root, _LISTED_NAME_LINKS)
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_NOUNS:
         head = head.head.head  # "stationed at the settlement of Kfar Darom"
     prep = head.head
@@ -322,9 +336,7 @@ def _origin(span: SpacySpan) -> bool:
 def _comes_from(span: SpacySpan) -> bool:
     """ "a town councillor from Jos", "fighters from Homs": a "from" phrase under
     a noun says where someone or something comes from, never where the trigger's event happened."""
-    head = span.root
-    while head.dep_ in {"compound", "conj"} and head.head.i != head.i:
-        head = head.head
+    head = _phrase_head(span.root, _LISTED_NAME_LINKS)
     if head.dep_ != "pobj" or head.head.lower_ != "from":
         return False
     owner = head.head.head
@@ -334,13 +346,13 @@ def _comes_from(span: SpacySpan) -> bool:
 # Endings of nouns for people ("councillor", "trader", "journalist", "businessmen", "politician"): the place
 # after their "from" is where they come from, while "reports from Hama" or "withdrawal from X" may still say
 # where the event was.
-_PEOPLE_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "man", "men", "ian", "ians", "ant", "ants")
+_PERSON_NOUN_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "man", "men", "ian", "ians", "ant", "ants")
 
 
 def _names_people(noun: Token) -> bool:
     lists = cues()
     word = noun.lower_
-    return word in lists["group_nouns"] or word in lists["resident_nouns"] or word.endswith(_PEOPLE_ENDINGS)
+    return word in lists["group_nouns"] or word in lists["resident_nouns"] or word.endswith(_PERSON_NOUN_ENDINGS)
 
 
 def _where_antecedent(trigger: SpacySpan, named: set[int]) -> Token | None:
@@ -385,9 +397,7 @@ _TOWARD = frozenset({"to", "into", "toward", "towards"})
 def _later_destination(span: SpacySpan, trigger: SpacySpan) -> bool:
     """ "was captured in 2001 and shipped to Guantanamo Bay", "was shot but managed to walk to Sulmona": where
     someone went in a later action joined to the trigger's is not where the event happened."""
-    node = span.root
-    while node.dep_ in {"compound", "appos", "conj"} and node.head.i != node.i:
-        node = node.head
+    node = _phrase_head(span.root, _NAME_LINKS)
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _PLACE_NOUNS:
         node = node.head.head  # "to the town of Sulmona"
     if node.dep_ != "pobj" or node.head.lower_ not in _TOWARD:
@@ -395,7 +405,7 @@ def _later_destination(span: SpacySpan, trigger: SpacySpan) -> bool:
     verb = node.head.head
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head  # "managed to walk to"
-    return verb.dep_ == "conj" and verb.i > trigger.root.i and any(a.i == trigger.root.i for a in verb.ancestors)
+    return verb.dep_ == "conj" and _joined_after(verb, trigger)
 
 
 # Verbs of keeping a captive: news on a capture often adds where the captive is held now.
@@ -410,9 +420,7 @@ def _custody_place(span: SpacySpan, trigger: SpacySpan) -> bool:
         if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.lemma_.lower() not in _CUSTODY_VERBS or verb.i <= trigger.root.i:
-        return False
-    return any(a.i == trigger.root.i for a in verb.ancestors)
+    return verb.lemma_.lower() in _CUSTODY_VERBS and _joined_after(verb, trigger)
 
 
 def _ranked(doc: Doc, trigger: SpacySpan, places: Sequence[PlaceMention]) -> list[tuple[PlaceMention, SpacySpan]]:

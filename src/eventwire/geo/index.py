@@ -166,6 +166,12 @@ def abbreviation_keys() -> frozenset[str]:
     return frozenset(name_key(name) for name, _ in abbreviations())
 
 
+@cache
+def state_abbreviation_keys() -> frozenset[str]:
+    """Keys of the abbreviations news writes for first-level areas ("Ga.", "W.Va.", "D.C."), not for countries."""
+    return frozenset(name_key(name) for name, code in abbreviations() if "." in code)
+
+
 def _abbreviation_keys(writer: IndexWriter) -> None:
     """data/abbreviations.tsv: "Fla." -> US.FL, "U.K." -> GB, "Zaire" -> CD: curated names news uses for the
     area, so they count as the area's own name."""

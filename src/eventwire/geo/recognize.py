@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.geo.countries import demonym_countries
-from eventwire.geo.cues import ContextCues, capitalised, cues
+from eventwire.geo.cues import ContextCues, capitalised, cues, word_before
 from eventwire.geo.dateline import find_dateline
 from eventwire.geo.gazetteer import NAME, VARIANT, Gazetteer
 from eventwire.geo.index import abbreviation_keys, type_free
@@ -261,9 +261,7 @@ class Recogniser(ContextCues):
         """ "stormed Najarah": the object of a verb that takes only places as objects (not a name modifying the
         object, "shelled the PUK positions")."""
         doc = self.doc
-        i = start - 1
-        while i >= 0 and doc[i].lower_ in {"the", "a"}:
-            i -= 1
+        i = word_before(doc, start - 1)
         if i < 0 or doc[i].pos_ != "VERB" or (end < len(doc) and doc[end].pos_ == "NOUN"):
             return False
         verbs = {doc[i].lemma_.lower(), doc[i].head.lemma_.lower() if doc[i].dep_ == "conj" else ""}
@@ -439,10 +437,7 @@ class Recogniser(ContextCues):
         person, unless a locative preposition places it ("in Lincoln") or it names a country or state."""
         if len(span) != 1 or span.text not in self.person_names:
             return False
-        i = span.start - 1
-        while i >= 0 and span.doc[i].lower_ in {"the", "a"}:
-            i -= 1
-        if i >= 0 and span.doc[i].lower_ in self.cues["locative_prepositions"]:
+        if self._after_locative(span):
             return False
         found = self.gazetteer.candidates(name_key(span.text))
         return not (found and found[0][1] < VARIANT and found[0][0].feature_code.startswith(("PCL", "ADM1")))

@@ -17,11 +17,10 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
 from eventwire.geo.gazetteer import ALTERNATE, NAME, Gazetteer
-from eventwire.geo.index import abbreviations, admin_terms
-from eventwire.geo.normalize import article_free, name_key
+from eventwire.geo.index import admin_terms, state_abbreviation_keys
+from eventwire.geo.normalize import article_free
 from eventwire.geo.toponym import Toponym
 from eventwire.model import Candidate, Place
 
@@ -60,7 +59,6 @@ class NameGroup:
     key: str
     toponyms: list[Toponym]
     options: list[tuple[Place, int]]
-    area: bool = False
     area_terms: set[str] = field(default_factory=set)  # the admin terms the text names it with ("province")
     fixed: list[float] = field(default_factory=list)  # score parts that do not depend on context
     containers: list[NameGroup] = field(default_factory=list)
@@ -70,6 +68,11 @@ class NameGroup:
     nesting: list[float] = field(default_factory=list)  # how plausible a county or town of another name nests
     listed: list[float] = field(default_factory=list)  # how plausible a list-mate of the same rank and country is
     list_mates: list[NameGroup] = field(default_factory=list)  # names listed with this one ("A, B and C")
+
+    @property
+    def area(self) -> bool:
+        """Whether the text names it as an admin area ("Idlib province")."""
+        return bool(self.area_terms)
 
     @property
     def best(self) -> Place | None:
@@ -148,7 +151,6 @@ def _groups(toponyms: list[Toponym], gazetteer: Gazetteer) -> list[NameGroup]:
                 options += [(p, k) for p, k in gazetteer.candidates(bare, MAX_CANDIDATES) if p.geonameid not in seen]
             group = groups[toponym.key] = NameGroup(toponym.key, [], options)
         group.toponyms.append(toponym)
-        group.area = group.area or bool(toponym.area)
         if toponym.area:
             group.area_terms.add(toponym.area)
     for group in groups.values():
@@ -225,18 +227,12 @@ def _is_list(text: str, toponyms: list[Toponym], i: int, groups: dict[str, NameG
     Peers are no container of each other ("Iraq, Iran", "Illinois, Missouri"), and in a run "W, X, Y" the
     comma before X says it is a list ("Mexico, China, Japan": not China in Japan)."""
     left, right = toponyms[i], toponyms[i + 1]
-    if right.key in _state_abbreviations():
+    if right.key in state_abbreviation_keys():
         return False  # "Washington, D.C.", "Columbus, Ga.": AP style names the container so
     level = _level(groups[left.key])
     if level is not None and level == _level(groups[right.key]):
         return True
     return i > 0 and _COMMA.match(text[toponyms[i - 1].end : left.start]) is not None
-
-
-@cache
-def _state_abbreviations() -> frozenset[str]:
-    """Keys of the abbreviations news writes for first-level areas ("Ga.", "W.Va.", "D.C."), not for countries."""
-    return frozenset(name_key(name) for name, code in abbreviations() if "." in code)
 
 
 def _link_containers(text: str, toponyms: list[Toponym], groups: dict[str, NameGroup]) -> None:
